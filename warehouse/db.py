@@ -1,0 +1,42 @@
+"""Where the warehouse lives and how to open it.
+
+The build file is written by one process at a time (see README, "One writer"). Readers use the
+published serving copy (``serving_path()``), never the build file.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import duckdb
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+DEFAULT_DB = PACKAGE_DIR / "vnwh.duckdb"
+TIMEZONE = "Asia/Ho_Chi_Minh"
+
+
+def db_path() -> Path:
+    """The build database: ``$VNWH_DB`` or ``warehouse/vnwh.duckdb``."""
+    return Path(os.environ.get("VNWH_DB") or DEFAULT_DB).expanduser().resolve()
+
+
+def serving_path() -> Path:
+    """The published read-only copy: ``$VNWH_SERVING_DB`` or ``serving.duckdb`` beside the build file."""
+    explicit = os.environ.get("VNWH_SERVING_DB")
+    if explicit:
+        return Path(explicit).expanduser().resolve()
+    return db_path().with_name("serving.duckdb")
+
+
+def connect(path: str | Path | None = None, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse; a writable open also makes sure the raw schema is current."""
+    target = Path(path) if path else db_path()
+    if not read_only:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(target), read_only=read_only)
+    con.execute(f"SET TimeZone = '{TIMEZONE}'")
+    if not read_only:
+        from warehouse.schema import migrate
+
+        migrate(con)
+    return con

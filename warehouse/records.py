@@ -1,0 +1,101 @@
+"""The records Python hands to the warehouse: what a parser produces and what a fetch attempt was."""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime
+from urllib.parse import urlsplit, urlunsplit
+
+_SPACES = re.compile(r"[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]")
+
+
+def clean_text(value: str | None) -> str | None:
+    """NFC, odd spaces to plain spaces, trimmed lines; None stays None and blank becomes None."""
+    if value is None:
+        return None
+    text = unicodedata.normalize("NFC", _SPACES.sub(" ", value)).replace("\r\n", "\n").replace("\r", "\n")
+    lines = [re.sub(r"[ \t]+", " ", line).strip() for line in text.split("\n")]
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    return text or None
+
+
+def canonical_url(url: str) -> str:
+    """Lower-case scheme and host, no fragment, no default port; path and query kept as they are."""
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower()
+    if parts.port and not (parts.scheme == "http" and parts.port == 80 or parts.scheme == "https" and parts.port == 443):
+        host = f"{host}:{parts.port}"
+    return urlunsplit((parts.scheme.lower(), host, parts.path or "/", parts.query, ""))
+
+
+def article_id_for(url: str) -> str:
+    """A stable id: the first 16 hex digits of sha256 of the canonical URL."""
+    return hashlib.sha256(canonical_url(url).encode("utf-8")).hexdigest()[:16]
+
+
+def text_fingerprint(title: str | None, sapo: str | None, body: str | None) -> str:
+    joined = "\x1f".join(part or "" for part in (title, sapo, body))
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class ArticleRecord:
+    """One parsed article, ready to land in ``raw.articles``."""
+
+    url: str
+    source: str
+    title: str | None = None
+    sapo: str | None = None
+    body_text: str | None = None
+    published_at: datetime | None = None   # timezone-aware
+    updated_at: datetime | None = None
+    author: str | None = None
+    section: str | None = None
+    tags: list[str] = field(default_factory=list)
+    images: list[dict] = field(default_factory=list)   # [{"src": ..., "caption": ...}]
+    content_sha256: str | None = None
+    parse_path: str = "text"
+    parse_warnings: list[str] = field(default_factory=list)
+    is_relevant: bool | None = None
+    relevance_reason: str | None = None
+    parser_version: str = "text-1"
+
+    def __post_init__(self) -> None:
+        self.url = canonical_url(self.url)
+        self.title = clean_text(self.title)
+        self.sapo = clean_text(self.sapo)
+        self.body_text = clean_text(self.body_text)
+        self.author = clean_text(self.author)
+        self.section = clean_text(self.section)
+        self.tags = [t for t in (clean_text(tag) for tag in self.tags) if t]
+
+    @property
+    def article_id(self) -> str:
+        return article_id_for(self.url)
+
+    @property
+    def text_sha256(self) -> str:
+        return text_fingerprint(self.title, self.sapo, self.body_text)
+
+
+@dataclass
+class FetchRecord:
+    """One HTTP attempt, landed in ``raw.fetches``."""
+
+    url: str
+    source: str | None
+    kind: str
+    requested_at: datetime
+    attempt: int = 1
+    status: int | None = None
+    final_url: str | None = None
+    content_type: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    retry_after: str | None = None
+    content_length: int | None = None
+    content_sha256: str | None = None
+    error: str | None = None
+    duration_ms: int | None = None
