@@ -1,0 +1,296 @@
+"""Publish a consistent read-only copy of the warehouse for readers (BI tools, ``vnwh query``, the report).
+
+DuckDB allows one writer per file and a writer locks out every reader (see ``../shared/STACK_NOTES.md``), so readers
+never open the build file. After each successful build, ``publish()``:
+
+1. opens the build file read-only (the caller must have closed its own connection to it),
+2. copies every table and view of the ``marts`` schema into a NEW DuckDB file beside the target, as tables
+   (views are materialised, so the copy depends on nothing else), plus a small ``ops`` schema for data-quality
+   reporting (article metadata without the article text, unknown places, ingest errors, extraction runs),
+3. checkpoints and closes it, then ``os.replace``-s it onto ``serving.duckdb``. A reader that has the old file open
+   keeps its inode (POSIX) and keeps working; new readers open the new file; nobody sees a half-built file, and
+   the publish never opens the serving file, so readers can't block it,
+4. writes Parquet exports of every marts table (``exports/<table>/data.parquet``) into a fresh generation folder
+   and atomically re-points the ``exports`` symlink at it,
+5. writes ``serving.manifest.json`` atomically (the same manifest is stored inside the copy, ``ops.publish_manifest``).
+
+Publishes are serialised with an advisory lock file beside the target.
+"""
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import shutil
+import subprocess
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+
+from warehouse.db import TIMEZONE, db_path, serving_path
+
+MARTS_SCHEMA = "marts"
+OPS_SCHEMA = "ops"
+# ops.<name> is built from the build file's raw layer with this select (only when the raw table exists).
+OPS_TABLES: dict[str, tuple[str, str]] = {
+    "articles": (
+        "articles",
+        "select article_id, source, url, title, published_at, updated_at, first_landed_at, landed_at, parse_path,"
+        " parse_warnings, is_relevant, relevance_reason, parser_version, revision,"
+        " length(trim(coalesce(body_text, ''))) as body_chars from {src}",
+    ),
+    "unknown_places": ("unknown_places", "select * from {src}"),
+    "ingest_errors": ("ingest_errors", "select * from {src}"),
+    "extractions": ("extractions", "select * from {src}"),
+}
+
+
+class PublishError(RuntimeError):
+    """The build file can't be published (missing, locked, or without a marts schema)."""
+
+
+@dataclass(frozen=True)
+class PublishManifest:
+    built_at: str
+    source_build_file: str
+    serving_file: str
+    exports_dir: str
+    row_counts: dict[str, int]
+    git_revision: str | None
+    vnwh_version: str | None
+    duration_s: float
+    exports: dict[str, str] = field(default_factory=dict)
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False, indent=2, sort_keys=True)
+
+
+def manifest_path(serving_db: Path) -> Path:
+    return serving_db.with_name(serving_db.stem + ".manifest.json")
+
+
+def publish(
+    build_db: Path | None = None, serving_db: Path | None = None, exports_dir: Path | None = None
+) -> PublishManifest:
+    """Copy the build's marts into a fresh serving file, swap it in atomically, export Parquet, write a manifest."""
+    started = time.monotonic()
+    build_db = Path(build_db or db_path()).resolve()
+    serving_db = Path(serving_db or serving_path()).resolve()
+    exports_dir = Path(exports_dir or serving_db.with_name("exports")).absolute()
+    if not build_db.exists():
+        raise PublishError(f"build file {build_db} does not exist: run the build first")
+    if build_db == serving_db:
+        raise PublishError("the serving file must differ from the build file")
+    serving_db.parent.mkdir(parents=True, exist_ok=True)
+    with _publish_lock(serving_db):
+        tmp_db = serving_db.with_name(f".{serving_db.name}.tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}")
+        generation = exports_dir.with_name(f".{exports_dir.name}.gen-{_stamp()}-{uuid.uuid4().hex[:6]}")
+        swapped = False
+        try:
+            built_at = datetime.now(UTC).isoformat(timespec="seconds")
+            row_counts = _copy_build(build_db, tmp_db)
+            exports = _export_parquet(tmp_db, generation)
+            manifest = PublishManifest(
+                built_at=built_at,
+                source_build_file=str(build_db),
+                serving_file=str(serving_db),
+                exports_dir=str(exports_dir),
+                row_counts=row_counts,
+                git_revision=git_revision(),
+                vnwh_version=vnwh_version(),
+                duration_s=0.0,
+                exports={name: str(exports_dir / name) for name in exports},
+            )
+            _store_manifest_inside(tmp_db, manifest)
+            _swap_file(tmp_db, serving_db)
+            _point_symlink(exports_dir, generation)
+            swapped = True
+        finally:
+            _remove_quietly(tmp_db, tmp_db.with_name(tmp_db.name + ".wal"))
+            if not swapped:
+                shutil.rmtree(generation, ignore_errors=True)
+        _prune_generations(exports_dir, keep={generation.name})
+        manifest = PublishManifest(**{**asdict(manifest), "duration_s": round(time.monotonic() - started, 3)})
+        _write_atomically(manifest_path(serving_db), manifest.to_json() + "\n")
+    return manifest
+
+
+def _copy_build(build_db: Path, tmp_db: Path) -> dict[str, int]:
+    """Copy marts (+ ops) from the build file into tmp_db inside one read transaction; return row counts."""
+    alias = f"vnwh_publish_{uuid.uuid4().hex[:8]}"
+    con = _open_build(build_db)
+    try:
+        con.execute(f"attach '{_sql_str(tmp_db)}' as {alias} (read_write)")
+        try:
+            con.execute("begin transaction")
+            marts = _relations(con, MARTS_SCHEMA)
+            if not marts:
+                raise PublishError(f"{build_db} has no tables or views in schema '{MARTS_SCHEMA}': run dbt first")
+            copies = [(MARTS_SCHEMA, name, f'select * from {MARTS_SCHEMA}."{name}"') for name in marts]
+            raw = set(_relations(con, "raw"))
+            for target, (source, select) in OPS_TABLES.items():
+                if source in raw:
+                    copies.append((OPS_SCHEMA, target, select.format(src=f'raw."{source}"')))
+            counts = {}
+            for schema in {schema for schema, _, _ in copies}:
+                con.execute(f"create schema {alias}.{schema}")
+            for schema, name, select in copies:
+                con.execute(f'create table {alias}.{schema}."{name}" as {select}')
+                count_sql = f'select count(*) from {alias}.{schema}."{name}"'
+                counts[f"{schema}.{name}"] = con.execute(count_sql).fetchone()[0]
+            con.execute("commit")
+            con.execute(f"checkpoint {alias}")
+        finally:
+            con.execute(f"detach {alias}")
+    finally:
+        con.close()
+    return counts
+
+
+def _open_build(build_db: Path) -> duckdb.DuckDBPyConnection:
+    try:
+        con = duckdb.connect(str(build_db), read_only=True)
+    except duckdb.ConnectionException:
+        # This process still holds the build file open read-write: share that instance (we only read from it).
+        con = duckdb.connect(str(build_db))
+    except duckdb.IOException as exc:
+        raise PublishError(f"can't open {build_db} for reading (another process writes it?): {exc}") from exc
+    con.execute(f"set TimeZone = '{TIMEZONE}'")
+    return con
+
+
+def _relations(con: duckdb.DuckDBPyConnection, schema: str) -> list[str]:
+    rows = con.execute(
+        "select table_name from information_schema.tables"
+        " where table_catalog = current_database() and table_schema = ? order by table_name",
+        [schema],
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
+def _export_parquet(tmp_db: Path, out_dir: Path) -> list[str]:
+    """One folder per marts table: ``<out_dir>/<table>/data.parquet``, read from the finished copy."""
+    out_dir.mkdir(parents=True)
+    con = duckdb.connect(str(tmp_db), read_only=True)
+    try:
+        names = _relations(con, MARTS_SCHEMA)
+        for name in names:
+            (out_dir / name).mkdir()
+            target = out_dir / name / "data.parquet"
+            select = f'select * from {MARTS_SCHEMA}."{name}"'
+            con.execute(f"copy ({select}) to '{_sql_str(target)}' (format parquet, compression zstd)")
+    finally:
+        con.close()
+    return names
+
+
+def _store_manifest_inside(tmp_db: Path, manifest: PublishManifest) -> None:
+    con = duckdb.connect(str(tmp_db))
+    try:
+        con.execute(f"create schema if not exists {OPS_SCHEMA}")
+        con.execute(f"create table {OPS_SCHEMA}.publish_manifest (built_at timestamptz, manifest json)")
+        con.execute(f"insert into {OPS_SCHEMA}.publish_manifest values (?, ?)", [manifest.built_at, manifest.to_json()])
+        con.execute("checkpoint")
+    finally:
+        con.close()
+
+
+def _swap_file(tmp_db: Path, serving_db: Path) -> None:
+    wal = tmp_db.with_name(tmp_db.name + ".wal")
+    if wal.exists():
+        raise PublishError(f"{wal} still exists after checkpoint: refusing to publish a copy that needs its WAL")
+    # A WAL beside the target would be replayed onto the new file by the next writer; the copy is complete without it.
+    _remove_quietly(serving_db.with_name(serving_db.name + ".wal"))
+    os.replace(tmp_db, serving_db)
+    _fsync_dir(serving_db.parent)
+
+
+def _point_symlink(exports_dir: Path, generation: Path) -> None:
+    """Atomically re-point ``exports`` at a finished generation folder (a relative symlink)."""
+    if exports_dir.exists() and not exports_dir.is_symlink():
+        if not exports_dir.is_dir():
+            raise PublishError(f"{exports_dir} exists and is not a folder")
+        exports_dir.rename(exports_dir.with_name(f".{exports_dir.name}.gen-legacy-{_stamp()}"))
+    link = exports_dir.with_name(f".{exports_dir.name}.link-{uuid.uuid4().hex[:8]}")
+    os.symlink(generation.name, link)
+    os.replace(link, exports_dir)
+    _fsync_dir(exports_dir.parent)
+
+
+def _prune_generations(exports_dir: Path, keep: set[str], keep_previous: int = 1) -> None:
+    """Delete old export generations; keep the live one and the newest previous one for readers still listing it."""
+    old = sorted(
+        (p for p in exports_dir.parent.glob(f".{exports_dir.name}.gen-*") if p.name not in keep),
+        key=lambda p: p.stat().st_mtime,
+        reverse=True,
+    )
+    for stale in old[keep_previous:]:
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}")
+    with open(tmp, "w", encoding="utf-8") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+
+
+@contextlib.contextmanager
+def _publish_lock(serving_db: Path) -> Iterator[None]:
+    lock_path = serving_db.with_name(serving_db.name + ".publish.lock")
+    with open(lock_path, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def git_revision() -> str | None:
+    """The repository's HEAD commit, or None when git or the repository is not there."""
+    try:
+        result = subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=Path(__file__).resolve().parent, capture_output=True, text=True, timeout=5
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return result.stdout.strip() or None if result.returncode == 0 else None
+
+
+def vnwh_version() -> str | None:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("vnwh")
+    except PackageNotFoundError:
+        return None
+
+
+def _fsync_dir(directory: Path) -> None:
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _remove_quietly(*paths: Path) -> None:
+    for path in paths:
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+
+
+def _stamp() -> str:
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+
+
+def _sql_str(path: Path) -> str:
+    return str(path).replace("'", "''")
