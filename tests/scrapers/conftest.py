@@ -1,0 +1,41 @@
+"""Fixtures for the scraper tests: a temp warehouse, a fake clock, a mock-transport fetcher."""
+from __future__ import annotations
+
+import random
+
+import httpx
+import pytest
+from scraper_helpers import FakeClock
+
+from scrapers.fetch import Fetcher
+from warehouse.db import connect
+
+
+@pytest.fixture
+def con(tmp_path):
+    connection = connect(tmp_path / "t.duckdb")
+    yield connection
+    connection.close()
+
+
+@pytest.fixture
+def clock():
+    return FakeClock()
+
+
+@pytest.fixture
+def make_fetcher(con, clock):
+    """Build a Fetcher over an httpx.MockTransport handler, on the fake clock, recording into ``con``."""
+    made = []
+
+    def build(handler, **options):
+        options.setdefault("min_delay", 1.0)
+        options.setdefault("rng", random.Random(7))
+        fetcher = Fetcher(con, transport=httpx.MockTransport(handler), clock=clock.clock, sleep=clock.sleep,
+                          **options)
+        made.append(fetcher)
+        return fetcher
+
+    yield build
+    for fetcher in made:
+        fetcher.close()
