@@ -1,0 +1,25 @@
+{#
+    Fails for every non-null value outside [min_value, max_value] (either bound optional).
+#}
+{% test accepted_range(model, column_name, min_value=none, max_value=none) %}
+
+with
+
+out_of_range as (
+    select *
+    from {{ model }}
+    where {{ column_name }} is not null
+    and (
+        false
+        {%- if min_value is not none %} or {{ column_name }} < {{ min_value }}{% endif %}
+        {%- if max_value is not none %} or {{ column_name }} > {{ max_value }}{% endif %}
+    )
+),
+
+final as (
+    select * from out_of_range
+)
+
+select * from final
+
+{% endtest %}
