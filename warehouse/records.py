@@ -25,7 +25,8 @@ def canonical_url(url: str) -> str:
     """Lower-case scheme and host, no fragment, no default port; path and query kept as they are."""
     parts = urlsplit(url.strip())
     host = (parts.hostname or "").lower()
-    if parts.port and not (parts.scheme == "http" and parts.port == 80 or parts.scheme == "https" and parts.port == 443):
+    default_port = {"http": 80, "https": 443}.get(parts.scheme.lower())
+    if parts.port and parts.port != default_port:
         host = f"{host}:{parts.port}"
     return urlunsplit((parts.scheme.lower(), host, parts.path or "/", parts.query, ""))
 

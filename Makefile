@@ -1,0 +1,52 @@
+# vnwh — two commands on a fresh machine: `make demo` and `make test`.
+# Each target installs what it needs: uv (via pip when missing), then the locked environment (uv sync --frozen).
+SHELL := /bin/bash
+PYTHON ?= python3
+UV = $(shell command -v uv 2>/dev/null || echo "$(PYTHON) -m uv")
+DAGSTER_HOME_DIR ?= $(CURDIR)/.dagster_home
+DBT = $(UV) run dbt
+DBT_ARGS = --project-dir dbt_project --profiles-dir dbt_project
+
+.PHONY: help setup manifest dagster-home demo test test-faults dev bench lint docs clean
+
+help:
+	@echo "make demo   - install, then run the main job on the bundled sample and print what it built"
+	@echo "make test   - install, then run the whole test suite"
+	@echo "make dev    - Dagster UI on http://127.0.0.1:3000"
+	@echo "make bench  - benchmarks (bench/results.json)"
+	@echo "make lint   - ruff + sqlfluff"
+
+setup:
+	@command -v uv >/dev/null 2>&1 || $(PYTHON) -m uv --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet uv
+	@$(UV) sync --frozen --quiet
+
+manifest: setup
+	@$(DBT) parse $(DBT_ARGS) --quiet
+
+dagster-home:
+	@mkdir -p $(DAGSTER_HOME_DIR) && cp orchestration/dagster_home/dagster.yaml $(DAGSTER_HOME_DIR)/dagster.yaml
+
+demo: manifest dagster-home
+	@DAGSTER_HOME=$(DAGSTER_HOME_DIR) $(UV) run vnwh demo
+
+test: manifest
+	@$(UV) run pytest -q
+
+test-faults: manifest
+	@$(UV) run pytest -q -m faults
+
+dev: manifest dagster-home
+	@DAGSTER_HOME=$(DAGSTER_HOME_DIR) $(UV) run dg dev --host 127.0.0.1 --port 3000
+
+bench: manifest
+	@$(UV) run python -m bench
+
+lint: setup
+	@$(UV) run ruff check .
+	@$(UV) run sqlfluff lint dbt_project/models
+
+docs: manifest
+	@$(DBT) docs generate $(DBT_ARGS)
+
+clean:
+	rm -rf dbt_project/target dbt_project/logs .pytest_cache .ruff_cache

@@ -1,0 +1,31 @@
+"""Jobs: what the CLI, the schedule and the UI launch. All of them run the one asset graph."""
+
+import dagster as dg
+
+from orchestration.defs.ingest import INGEST_TABLES
+from orchestration.resources import WarehouseResource
+
+INGEST = dg.AssetSelection.assets(*[dg.AssetKey(["raw", name]) for name in INGEST_TABLES])
+
+ingest_job = dg.define_asset_job(
+    "ingest_job",
+    selection=INGEST,
+    description="Land articles: import files, or crawl the sources (see the run config).",
+)
+
+build_job = dg.define_asset_job(
+    "build_job",
+    selection=dg.AssetSelection.all() - INGEST,
+    description="Everything downstream of the landed articles: reference data, extraction, dbt build, publish.",
+)
+
+refresh_job = dg.define_asset_job(
+    "refresh_job",
+    selection=dg.AssetSelection.all(),
+    description="Land, extract, transform and publish in one run.",
+)
+
+defs = dg.Definitions(
+    jobs=[ingest_job, build_job, refresh_job],
+    resources={"warehouse": WarehouseResource()},
+)

@@ -1,0 +1,50 @@
+"""Transform: the dbt project (staging, intermediate, marts) as Dagster assets; dbt tests are asset checks."""
+
+from collections.abc import Mapping
+from typing import Any
+
+import dagster as dg
+from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
+
+from orchestration.dbt_project import ensure_manifest, vnwh_dbt_project
+from orchestration.resources import WRITER_POOL
+
+
+class VnwhDbtTranslator(DagsterDbtTranslator):
+    """Sources on schema raw keep the keys the Python assets use (raw/articles); groups follow the folders."""
+
+    def get_asset_key(self, dbt_resource_props: Mapping[str, Any]) -> dg.AssetKey:
+        if dbt_resource_props["resource_type"] == "source":
+            return dg.AssetKey([dbt_resource_props["source_name"], dbt_resource_props["name"]])
+        return super().get_asset_key(dbt_resource_props)
+
+    def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:
+        if dbt_resource_props["resource_type"] == "seed":
+            return "dbt_seeds"
+        fqn = dbt_resource_props.get("fqn") or []
+        return f"dbt_{fqn[1]}" if len(fqn) > 2 else "dbt"
+
+    def get_owners(self, dbt_resource_props: Mapping[str, Any]) -> list[str]:
+        return ["team:vnwh"]
+
+
+translator = VnwhDbtTranslator(
+    settings=DagsterDbtTranslatorSettings(enable_asset_checks=True, enable_source_tests_as_checks=True)
+)
+
+
+@dbt_assets(
+    manifest=ensure_manifest(),
+    project=vnwh_dbt_project,
+    dagster_dbt_translator=translator,
+    pool=WRITER_POOL,
+)
+def vnwh_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource):
+    """One `dbt build` for everything selected: models, seeds and their tests (reported as asset checks)."""
+    yield from dbt.cli(["build"], context=context).stream()
+
+
+defs = dg.Definitions(
+    assets=[vnwh_dbt_models],
+    resources={"dbt": DbtCliResource(project_dir=vnwh_dbt_project)},
+)

@@ -1,0 +1,61 @@
+"""Run the Dagster jobs in-process: the CLI's one way to touch the warehouse (no second code path).
+
+With ``DAGSTER_HOME`` set the runs are stored in that instance and show up in the UI (``make dev``);
+without it an ephemeral instance is used.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import dagster as dg
+
+from warehouse import db
+
+
+@lru_cache(maxsize=1)
+def definitions() -> dg.Definitions:
+    from orchestration.definitions import defs
+
+    loaded = defs() if callable(defs) else defs
+    return loaded
+
+
+def instance() -> dg.DagsterInstance:
+    return dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
+
+
+@dataclass
+class RunOutcome:
+    success: bool
+    run_id: str
+    metadata: dict[str, dict] = field(default_factory=dict)   # asset key "raw/articles" -> metadata values
+    failures: list[str] = field(default_factory=list)
+    checks_failed: list[str] = field(default_factory=list)
+
+
+def _plain(value: dg.MetadataValue) -> object:
+    return getattr(value, "value", value)
+
+
+def run_job(name: str, run_config: dict | None = None) -> RunOutcome:
+    """Execute one job in this process against ``$VNWH_DB`` and collect what it reported."""
+    os.environ["VNWH_DB"] = str(db.db_path())  # dbt reads the same file
+    job = definitions().resolve_job_def(name)
+    config = {"loggers": {"console": {"config": {"log_level": os.environ.get("VNWH_LOG_LEVEL", "WARNING")}}},
+              **(run_config or {})}
+    result = job.execute_in_process(run_config=config, instance=instance(), raise_on_error=False)
+    outcome = RunOutcome(success=result.success, run_id=result.run_id)
+    for event in result.get_asset_materialization_events():
+        mat = event.event_specific_data.materialization
+        outcome.metadata["/".join(mat.asset_key.path)] = {k: _plain(v) for k, v in mat.metadata.items()}
+    for event in result.all_events:
+        if event.event_type_value == "STEP_FAILURE":
+            error = event.event_specific_data.error
+            outcome.failures.append(f"{event.step_key}: {error.message.strip() if error else 'failed'}")
+        if event.event_type_value == "ASSET_CHECK_EVALUATION":
+            evaluation = event.event_specific_data
+            if not evaluation.passed:
+                outcome.checks_failed.append(f"{'/'.join(evaluation.asset_key.path)}:{evaluation.check_name}")
+    return outcome
