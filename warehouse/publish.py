@@ -122,34 +122,45 @@ def publish(
 
 
 def _copy_build(build_db: Path, tmp_db: Path) -> dict[str, int]:
-    """Copy marts (+ ops) from the build file into tmp_db inside one read transaction; return row counts."""
+    """Copy marts (+ ops) from the build file into tmp_db inside one transaction; return row counts."""
     alias = f"vnwh_publish_{uuid.uuid4().hex[:8]}"
     con = _open_build(build_db)
     try:
         con.execute(f"attach '{_sql_str(tmp_db)}' as {alias} (read_write)")
         try:
             con.execute("begin transaction")
-            marts = _relations(con, MARTS_SCHEMA)
-            if not marts:
-                raise PublishError(f"{build_db} has no tables or views in schema '{MARTS_SCHEMA}': run dbt first")
-            copies = [(MARTS_SCHEMA, name, f'select * from {MARTS_SCHEMA}."{name}"') for name in marts]
-            raw = set(_relations(con, "raw"))
-            for target, (source, select) in OPS_TABLES.items():
-                if source in raw:
-                    copies.append((OPS_SCHEMA, target, select.format(src=f'raw."{source}"')))
-            counts = {}
-            for schema in {schema for schema, _, _ in copies}:
-                con.execute(f"create schema {alias}.{schema}")
-            for schema, name, select in copies:
-                con.execute(f'create table {alias}.{schema}."{name}" as {select}')
-                count_sql = f'select count(*) from {alias}.{schema}."{name}"'
-                counts[f"{schema}.{name}"] = con.execute(count_sql).fetchone()[0]
-            con.execute("commit")
+            try:
+                counts = _copy_relations(con, alias, build_db)
+                con.execute("commit")
+            except BaseException:
+                con.execute("rollback")
+                raise
             con.execute(f"checkpoint {alias}")
         finally:
             con.execute(f"detach {alias}")
     finally:
         con.close()
+    return counts
+
+
+def _copy_relations(con: duckdb.DuckDBPyConnection, alias: str, build_db: Path) -> dict[str, int]:
+    marts = _relations(con, MARTS_SCHEMA)
+    if not marts:
+        raise PublishError(f"{build_db} has no tables or views in schema '{MARTS_SCHEMA}': run dbt first")
+    copies = [(MARTS_SCHEMA, name, f'select * from {MARTS_SCHEMA}."{name}"') for name in marts]
+    raw = set(_relations(con, "raw"))
+    copies += [
+        (OPS_SCHEMA, target, select.format(src=f'raw."{source}"'))
+        for target, (source, select) in OPS_TABLES.items()
+        if source in raw
+    ]
+    for schema in sorted({schema for schema, _, _ in copies}):
+        con.execute(f"create schema {alias}.{schema}")
+    counts = {}
+    for schema, name, select in copies:
+        con.execute(f'create table {alias}.{schema}."{name}" as {select}')
+        count_sql = f'select count(*) from {alias}.{schema}."{name}"'
+        counts[f"{schema}.{name}"] = con.execute(count_sql).fetchone()[0]
     return counts
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import duckdb
 import sqlalchemy as sa
-from conftest import add_filler, make_build_db
+from serving_factory import add_filler, make_build_db
 from sqlalchemy.pool import NullPool
 
 from warehouse.db import connect
@@ -88,7 +88,7 @@ PUBLISHER = """
 import json, sys
 from pathlib import Path
 sys.path.insert(0, sys.argv[3])
-from conftest import add_filler
+from serving_factory import add_filler
 from warehouse.db import connect
 from warehouse.publish import publish
 counts = []
