@@ -1,0 +1,170 @@
+"""HTML page -> ArticleRecord. Structured data first, the site's templates (current, then legacy) second, a generic
+body extractor last; ``parse_path`` says where the body came from (selectors | legacy | jsonld | generic) and
+``parse_warnings`` what was missing or guessed."""
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+
+from scrapers import fields as F
+from scrapers.decoding import decode_html
+from scrapers.generic import generic_body
+from scrapers.htmltext import body_from
+from scrapers.registry import GENERIC, SITES, site_for_url
+from scrapers.site import Site, Template
+from scrapers.structured import structured_fields, time_datetime
+from scrapers.timeparse import from_url, parse_any, parse_vn_text
+from warehouse.records import ArticleRecord
+
+PARSER_VERSION = "scrapers-1.0"
+
+
+class ParseError(ValueError):
+    """The page cannot become an article record (no URL can be determined)."""
+
+
+def parse_html(html: bytes | str, url: str | None = None, source: str | None = None, *, site: Site | None = None,
+               content_type: str | None = None, content_sha256: str | None = None) -> ArticleRecord:
+    """Parse one article page; the site parser is chosen from ``url``, then canonical/og:url, then ``source``."""
+    text = decode_html(html, content_type)
+    soup = BeautifulSoup(text, "lxml")
+    data = structured_fields(soup)
+    page_url = data.get("canonical") if str(data.get("canonical") or "").startswith("http") else None
+    site = site or site_for_url(url) or site_for_url(page_url) or SITES.get(source or "") or GENERIC
+    record_url = _record_url(url, page_url, site)
+    if not record_url:
+        raise ParseError("no URL: pass url=, or the page needs <link rel=canonical> / og:url")
+    name = site.name if site is not GENERIC else (source or _host_name(record_url))
+    record = _extract(site, soup, data, record_url, name)
+    record.content_sha256 = content_sha256
+    return record
+
+
+def _record_url(url: str | None, page_url: str | None, site: Site) -> str | None:
+    if page_url and (not url or site.owns(page_url) or not site.hosts):
+        if not url or site.owns(page_url) or _same_host(url, page_url):
+            return page_url
+    return url or page_url
+
+
+def _same_host(a: str, b: str) -> bool:
+    from urllib.parse import urlsplit
+
+    return urlsplit(a).hostname == urlsplit(b).hostname
+
+
+def _host_name(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(url).hostname or "unknown").removeprefix("www.")
+    return host
+
+
+def _templates_for(site: Site, soup) -> tuple[Template | None, object]:
+    for template in site.templates:
+        container = F.first(soup, template.body)
+        if container is not None:
+            return template, container
+    return None, None
+
+
+def _pick(soup, templates: list[Template], attr: str):
+    for template in templates:
+        tag = F.first(soup, getattr(template, attr))
+        if tag is not None:
+            return tag
+    return None
+
+
+def _extract(site: Site, soup, data: dict, url: str, source: str) -> ArticleRecord:
+    warnings: list[str] = []
+    template, container = _templates_for(site, soup)
+    ordered = ([template] if template else []) + [t for t in site.templates if t is not template]
+    brands = tuple(site.brand_names) + ((data["site_name"],) if data.get("site_name") else ())
+
+    title = _title(soup, data, ordered, brands, warnings)
+    sapo = F.text_of(_pick(soup, ordered, "sapo"))
+    sapo = sapo or data.get("sapo") or _meta_description(soup, warnings)
+    sapo = F.strip_sapo_prefix(sapo, site.sapo_prefixes)
+    author = F.clean_author(F.text_of(_pick(soup, ordered, "author")), brands)
+    published = _published(soup, data, ordered, url, site, warnings)
+
+    body, byline, path, captions = None, None, None, []
+    if template is not None:
+        body, byline, captions = body_from(container, remove=list(template.remove), title=title, sapo=sapo,
+                                           author=author, byline_from_tail=site.byline_from_tail)
+        path = template.path
+        if not body:
+            warnings.append(f"template_body_empty:{template.name}")
+    elif site.templates:
+        warnings.append("site_selectors_missed")
+    if not body and data.get("body"):
+        body, path = data["body"], "jsonld"
+    if not body:
+        body, byline, captions, how = generic_body(soup, title=title, sapo=sapo, author=author)
+        path = "generic"
+        warnings.append(f"generic_extractor:{how}")
+    if not body:
+        warnings.append("no_body")
+
+    author = author or F.clean_author(byline, brands) or data.get("author")
+    if not author:
+        warnings.append("no_author")
+    section = data.get("section") or F.text_of(_pick(soup, ordered, "section"))
+    tags = _tags(soup, ordered, data)
+    images = F.images_of(container, template.images if template else ("figure",), url, data.get("image"))
+    for caption in captions:
+        if not any(i.get("caption") == caption for i in images):
+            images.append({"src": None, "caption": caption})
+    return ArticleRecord(
+        url=url, source=source, title=title, sapo=sapo, body_text=body, published_at=published,
+        updated_at=data.get("updated_at"), author=author, section=section, tags=tags, images=images,
+        parse_path=path or "generic", parse_warnings=warnings, parser_version=PARSER_VERSION,
+    )
+
+
+def _title(soup, data: dict, ordered: list[Template], brands, warnings: list[str]) -> str | None:
+    visible = F.text_of(_pick(soup, ordered, "title"))
+    structured = F.strip_brand(data.get("title"), brands)
+    if visible and structured and visible != structured:
+        if not structured.startswith(visible):
+            warnings.append("title_mismatch_structured_vs_visible")
+        return visible
+    title = structured or visible
+    if not title:
+        h1 = soup.find("h1")
+        title = F.text_of(h1) or F.strip_brand(F.text_of(soup.find("title")), brands)
+        warnings.append("title_from_h1_or_html_title" if title else "no_title")
+    return title
+
+
+def _meta_description(soup, warnings: list[str]) -> str | None:
+    tag = soup.find("meta", attrs={"name": "description"})
+    value = tag.get("content") if tag else None
+    if value:
+        warnings.append("sapo_from_meta_description")
+    return F.text_of(BeautifulSoup(value, "lxml")) if value else None
+
+
+def _published(soup, data: dict, ordered: list[Template], url: str, site: Site, warnings: list[str]):
+    if data.get("published_at"):
+        return data["published_at"]
+    tag = _pick(soup, ordered, "time")
+    if tag is not None:
+        value = parse_any(tag.get("datetime")) if tag.get("datetime") else None
+        value = value or parse_vn_text(F.text_of(tag), month_first=site.time_month_first)
+        if value:
+            return value
+    value = time_datetime(soup)
+    if value:
+        return value
+    value = from_url(url)
+    warnings.append("published_from_url_id" if value else "no_published_at")
+    return value
+
+
+def _tags(soup, ordered: list[Template], data: dict) -> list[str]:
+    for template in ordered:
+        values = F.all_texts(soup, template.tags)
+        if values:
+            return values
+    return list(data.get("tags") or [])

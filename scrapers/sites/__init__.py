@@ -1,0 +1,1 @@
+"""One module per site; each exposes ``SITE``. The registry (scrapers.registry) collects them."""
