@@ -18,7 +18,8 @@ BLOCK_TAGS = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", 
               "blockquote", "table", "tr", "td", "th", "dl", "dt", "dd", "pre", "center", "hr", "tbody"}
 JUNK_NAME = re.compile(
     r"relate|lienquan|lien-quan|tin-khac|tinkhac|sidebar|side-bar|share|social|sharing|comment|banner|advert|"
-    r"(^|[-_ ])ads?($|[-_ ])|(^|[-_ ])adv|quangcao|qc-|sas_|sas-|(^|[-_ ])tags?($|[-_ ])|tag-list|breadcrumb|newsletter|"
+    r"(^|[-_ ])ads?($|[-_ ])|(^|[-_ ])adv|quangcao|qc-|sas_|sas-|(^|[-_ ])tags?($|[-_ ])|tag-list|"
+    r"breadcrumb|newsletter|"
     r"readmore|read-more|see-more|xem-them|most-?read|popular|box-news|author-info|article-meta|byline|"
     r"caption|photo-?cms|article-photo|kbwscwl|notebox-related|rating|vote|zalo|facebook|fb-",
     re.I,
@@ -114,7 +115,8 @@ def _norm(text: str) -> str:
 
 
 def clean_paragraphs(paragraphs: list[tuple[str, bool]], *, title: str | None = None, sapo: str | None = None,
-                     author: str | None = None, byline_from_tail: bool = True) -> tuple[list[str], str | None, list[str]]:
+                     author: str | None = None,
+                     byline_from_tail: bool = True) -> tuple[list[str], str | None, list[str]]:
     """Apply the text rules; returns (paragraphs, trailing byline or None, captions found as text)."""
     kept: list[tuple[str, bool]] = []
     captions: list[str] = []
