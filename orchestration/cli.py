@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from orchestration import runner
+from orchestration import cli_query, runner
 from warehouse import db, summary
 
 EXIT_OK, EXIT_RUN_FAILED, EXIT_USAGE, EXIT_NOTHING_READ = 0, 1, 2, 3
@@ -141,6 +141,9 @@ def _print_last_runs(limit: int = 5) -> None:
         run = record.dagster_run
         created = f"{record.create_timestamp:%Y-%m-%d %H:%M}"
         console.print(f"run {run.run_id[:8]} {run.job_name} {run.status.value} {created}", highlight=False)
+
+
+cli_query.register(app)
 
 
 def main() -> None:

@@ -42,3 +42,20 @@ def test_import_build_marts_and_idempotent_reimport(warehouse_file):
 
     status = runner.invoke(app, ["status"])
     assert status.exit_code == 0 and "dim_articles" in status.output
+
+
+def test_query_reads_the_serving_copy_and_refuses_writes(warehouse_file):
+    assert runner.invoke(app, ["import", str(SAMPLE)]).exit_code == 0
+    assert runner.invoke(app, ["build"]).exit_code == 0
+    assert (warehouse_file.parent / "serving.duckdb").exists()
+
+    counted = runner.invoke(app, ["query", "select count(*) as n from dim_articles where source = ?", "-p", "nld",
+                                  "--format", "json"])
+    assert counted.exit_code == 0, counted.output
+    assert counted.output.strip() == '{"n": 2}'
+
+    refused = runner.invoke(app, ["query", "delete from marts.dim_articles"])
+    assert refused.exit_code == 1
+    assert "only read-only" in refused.output
+    two = runner.invoke(app, ["query", "select 1; select 2"])
+    assert two.exit_code == 1 and "exactly one statement" in two.output

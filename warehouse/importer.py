@@ -46,6 +46,7 @@ class ImportStats:
     records_read: int = 0
     errors: list[InputError] = field(default_factory=list)
     landing: LandingStats = field(default_factory=LandingStats)
+    read_per_file: dict[str, int] = field(default_factory=dict)   # records read from each file
 
     @property
     def rejected(self) -> int:
@@ -186,6 +187,7 @@ def import_files(con: duckdb.DuckDBPyConnection, paths: Iterable[str | Path],
         stats.files += 1
         if not path.is_file():
             stats.files_unreadable += 1
+            stats.read_per_file[str(path)] = 0
             _reject(con, stats, InputError(str(path), "unreadable", "file not found or not a regular file"))
             continue
         batch: list[ArticleRecord] = []
@@ -200,6 +202,7 @@ def import_files(con: duckdb.DuckDBPyConnection, paths: Iterable[str | Path],
                 stats.landing.add(land_articles(con, batch))
                 batch = []
         stats.landing.add(land_articles(con, batch))
+        stats.read_per_file[str(path)] = stats.records_read - read_before
         if stats.records_read == read_before:
             stats.files_unreadable += 1
     return stats

@@ -1,23 +1,46 @@
 """Ingest: land articles (files, the bundled sample, or a crawl) and the gazetteers' reference data."""
 
+import random
 import time
+from datetime import date, timedelta
+from pathlib import Path
 
 import dagster as dg
+import duckdb
 
 from orchestration.resources import WRITER_POOL, WarehouseResource
 from warehouse.importer import ImportStats, import_files
+from warehouse.inbox import settle
 from warehouse.reference import load_reference
 
 MAX_ERRORS_IN_METADATA = 50
 
 
 class IngestConfig(dg.Config):
-    """What to land in this run. With nothing set, the run only re-counts what is there."""
+    """What to land in this run: files, a crawl of the news sites, or the bundled demo site."""
 
     import_paths: list[str] = []
     """Files to import: JSONL (one article per line), saved .html pages, WARC archives."""
     source: str | None = None
     """Source name for imported records that do not say (e.g. 'vneconomy')."""
+    settle_inbox: bool = False
+    """Move each imported file to done/ (something was read) or failed/ (nothing was) beside it."""
+    crawl: bool = False
+    """Crawl the news sites: feeds, sitemaps for the date window, section pages."""
+    sources: list[str] = []
+    """Sites to crawl (vietnamplus, vneconomy, nld); empty means all."""
+    since: str | None = None
+    """First publication date to crawl (YYYY-MM-DD); default: today minus lookback_days."""
+    until: str | None = None
+    """Last publication date to crawl (YYYY-MM-DD); default: today."""
+    lookback_days: int = 3
+    """Articles get corrected: a daily crawl re-checks this many days back."""
+    refetch: bool = False
+    """Fetch article URLs again even when they already landed."""
+    max_pages: int | None = None
+    """Stop after this many article fetches (None: no limit)."""
+    demo_site: bool = False
+    """Serve the bundled sample as the three sites on 127.0.0.1 and crawl it (no network)."""
 
 
 def _import_metadata(stats: ImportStats, seconds: float) -> dict:
@@ -27,6 +50,54 @@ def _import_metadata(stats: ImportStats, seconds: float) -> dict:
         "rejected_lines": dg.MetadataValue.json(errors),
         "duration_s": dg.MetadataValue.float(round(seconds, 3)),
     }
+
+
+def _window(config: IngestConfig) -> tuple[date, date]:
+    until = date.fromisoformat(config.until) if config.until else date.today()
+    since = date.fromisoformat(config.since) if config.since else until - timedelta(days=config.lookback_days)
+    return since, until
+
+
+def _crawl(context: dg.AssetExecutionContext, con, config: IngestConfig) -> dict:
+    from scrapers.crawl import crawl
+
+    since, until = _window(config)
+    if config.demo_site:
+        from scrapers.demo_site import serve_sample
+
+        with serve_sample() as overrides:
+            stats = crawl(con, sources=config.sources or None, since=None, until=None, refetch=config.refetch,
+                          max_pages=config.max_pages, site_overrides=overrides)
+    else:
+        stats = crawl(con, sources=config.sources or None, since=since, until=until, refetch=config.refetch,
+                      max_pages=config.max_pages)
+    counts = stats.as_dict()
+    context.log.info(f"crawl {since}..{until}: {counts}")
+    return {f"crawl_{key}": value for key, value in counts.items() if isinstance(value, int | float)}
+
+
+CRAWL_RETRIES = 3
+
+
+def _crawl_with_retry(context: dg.AssetExecutionContext, con, config: IngestConfig) -> dict:
+    """A crawl that failed as a whole (network down, file locked) is retried with exponential backoff and jitter.
+
+    Failures of single pages are not errors here: the crawler records them and goes on.
+    """
+    import httpx
+
+    try:
+        return _crawl(context, con, config)
+    except (httpx.TransportError, OSError, duckdb.IOException) as exc:
+        wait = 30 * 2 ** (context.retry_number) * random.uniform(0.8, 1.2)
+        context.log.warning(f"crawl failed ({type(exc).__name__}: {exc}); retry in {wait:.0f}s")
+        raise dg.RetryRequested(max_retries=CRAWL_RETRIES, seconds_to_wait=wait) from exc
+
+
+def _settle(stats: ImportStats, context: dg.AssetExecutionContext) -> None:
+    for name, read in stats.read_per_file.items():
+        moved = settle(Path(name), succeeded=read > 0)
+        context.log.info(f"inbox: {name} -> {moved}")
 
 
 INGEST_TABLES = {
@@ -57,11 +128,15 @@ def ingest_articles(context: dg.AssetExecutionContext, config: IngestConfig, war
         stats = import_files(con, config.import_paths, default_source=config.source)
         for error in stats.errors:
             context.log.warning(f"rejected {error}")
+        crawl_metadata = _crawl_with_retry(context, con, config) if config.crawl or config.demo_site else {}
         totals = {name: con.execute(f"select count(*) from raw.{name}").fetchone()[0] for name in INGEST_TABLES}
+    if config.settle_inbox:
+        _settle(stats, context)
     context.log.info(f"import: {stats.as_dict()}")
     yield dg.MaterializeResult(
         asset_key=["raw", "articles"],
-        metadata={**_import_metadata(stats, time.monotonic() - started), "dagster/row_count": totals["articles"]},
+        metadata={**_import_metadata(stats, time.monotonic() - started), **crawl_metadata,
+                  "dagster/row_count": totals["articles"]},
     )
     for name in INGEST_TABLES:
         if name != "articles":
