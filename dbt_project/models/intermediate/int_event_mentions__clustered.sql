@@ -1,0 +1,201 @@
+{#
+    Event deduplication. Two current mentions are COMPATIBLE when all hold:
+      1. same type group (seed_event_types.type_group: forum, meeting, agreement, other);
+      2. compatible dates, compared at the coarser precision of the two:
+         year  -> same year; month -> same year and month;
+         day   -> the day ranges [event_date, event_end_date] overlap (no tolerance);
+         a mention without a date is only compatible with mentions of the same article;
+      3. overlapping participants:
+         the foreign country sets intersect (unknown ZZ never counts), or both have none; and
+         the Vietnamese locality sets intersect (compared as today's units, so a legacy province
+         matches its successor; unresolved places by name), or both have none (national level).
+    Compatible mentions are linked without letting a vague mention bridge two precise events
+    (a "May 2024" mention is compatible with both 9 May and 18 May):
+      - peer links join compatible mentions of the same precision: day with day, and vaguer
+        mentions (month, year, undated) with each other only when neither has a more precise
+        compatible mention;
+      - a parent link joins each vaguer mention to exactly ONE compatible mention of finer
+        precision: from the same article first, then the most precise, then the first reported.
+    Events are the connected components of these links. The event id hashes the component's first
+    mention (ordered by the article's publication time, article id, offset, mention id), so it is
+    stable across rebuilds unless an earlier report of the same event arrives or events merge.
+#}
+with
+
+mentions as (
+    select * from {{ ref('int_event_mentions__resolved') }}
+),
+
+participants as (
+    select * from {{ ref('int_event_participants__resolved') }}
+),
+
+participant_sets as (
+    select
+        mention_id,
+        list_distinct(
+            list(country_code) filter (where side = 'foreign' and country_code != '{{ unknown_country_code() }}')
+        ) as foreign_countries,
+        list_distinct(list(place_match_key) filter (where side = 'vn' and place_match_key is not null))
+            as vn_places
+    from participants
+    group by mention_id
+),
+
+shaped as (
+    select
+        mentions.mention_id,
+        mentions.article_id,
+        mentions.type_group,
+        mentions.event_date,
+        mentions.event_date_precision,
+        coalesce(mentions.event_end_date, mentions.event_date) as event_last_date,
+        coalesce(participant_sets.foreign_countries, []) as foreign_countries,
+        coalesce(participant_sets.vn_places, []) as vn_places,
+        case mentions.event_date_precision
+            when 'day' then 1 when 'month' then 2 when 'year' then 3 else 4
+        end as precision_rank,
+        row_number() over (
+            order by mentions.published_at asc nulls last, mentions.article_id, mentions.char_start, mentions.mention_id
+        ) as report_order
+    from mentions
+    left join participant_sets
+        on mentions.mention_id = participant_sets.mention_id
+),
+
+compatible_pairs as (
+    select
+        this_mention.mention_id,
+        other_mention.mention_id as other_id,
+        this_mention.precision_rank,
+        other_mention.precision_rank as other_precision_rank,
+        this_mention.article_id = other_mention.article_id as is_same_article,
+        other_mention.report_order as other_report_order
+    from shaped as this_mention
+    inner join shaped as other_mention
+        on
+            this_mention.type_group = other_mention.type_group
+            and this_mention.mention_id != other_mention.mention_id
+    where
+        case
+            when this_mention.event_date is null or other_mention.event_date is null
+                then this_mention.article_id = other_mention.article_id
+            when 'year' in (this_mention.event_date_precision, other_mention.event_date_precision)
+                then year(this_mention.event_date) = year(other_mention.event_date)
+            when 'month' in (this_mention.event_date_precision, other_mention.event_date_precision)
+                then date_trunc('month', this_mention.event_date) = date_trunc('month', other_mention.event_date)
+            else
+                this_mention.event_date <= other_mention.event_last_date
+                and other_mention.event_date <= this_mention.event_last_date
+        end
+        and (
+            list_has_any(this_mention.foreign_countries, other_mention.foreign_countries)
+            or (len(this_mention.foreign_countries) = 0 and len(other_mention.foreign_countries) = 0)
+        )
+        and (
+            list_has_any(this_mention.vn_places, other_mention.vn_places)
+            or (len(this_mention.vn_places) = 0 and len(other_mention.vn_places) = 0)
+        )
+),
+
+parent_candidates as (
+    select
+        mention_id,
+        other_id as parent_id,
+        row_number() over (
+            partition by mention_id
+            order by is_same_article desc, other_precision_rank asc, other_report_order asc
+        ) as preference
+    from compatible_pairs
+    where other_precision_rank < precision_rank
+),
+
+parent_links as (
+    select
+        mention_id,
+        parent_id
+    from parent_candidates
+    where preference = 1
+),
+
+peer_links as (
+    select
+        compatible_pairs.mention_id,
+        compatible_pairs.other_id
+    from compatible_pairs
+    where
+        compatible_pairs.other_precision_rank = compatible_pairs.precision_rank
+        and (
+            compatible_pairs.precision_rank = 1
+            or (
+                compatible_pairs.mention_id not in (select parent_links.mention_id from parent_links)
+                and compatible_pairs.other_id not in (select parent_links.mention_id from parent_links)
+            )
+        )
+),
+
+same_event_pairs as (
+    select
+        mention_id as mention_a,
+        parent_id as mention_b
+    from parent_links
+    union
+    select
+        mention_id as mention_a,
+        other_id as mention_b
+    from peer_links
+),
+
+components as (
+    with recursive reach (mention_id, reached_id) as (
+        select
+            mention_id,
+            mention_id
+        from shaped
+        union
+        select
+            reach.mention_id,
+            edges.to_id
+        from reach
+        inner join (
+            select
+                mention_a as from_id,
+                mention_b as to_id
+            from same_event_pairs
+            union all
+            select
+                mention_b as from_id,
+                mention_a as to_id
+            from same_event_pairs
+        ) as edges
+            on reach.reached_id = edges.from_id
+    )
+
+    select
+        reach.mention_id,
+        arg_min(reach.reached_id, reached.report_order) as first_mention_id
+    from reach
+    inner join shaped as reached
+        on reach.reached_id = reached.mention_id
+    group by reach.mention_id
+),
+
+clustered as (
+    select
+        'ev-' || left(md5(components.first_mention_id), 16) as event_id,
+        components.first_mention_id,
+        components.mention_id = components.first_mention_id as is_first_mention,
+        shaped.report_order,
+        mentions.*
+    from components
+    inner join mentions
+        on components.mention_id = mentions.mention_id
+    inner join shaped
+        on components.mention_id = shaped.mention_id
+),
+
+final as (
+    select * from clustered
+)
+
+select * from final

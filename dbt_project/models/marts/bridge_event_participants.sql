@@ -1,0 +1,61 @@
+{#
+    Participants of each deduplicated event: the union over its mentions, one row per side,
+    country and place (a resolved locality code, or the name as written when unresolved).
+    The name and level are taken from the earliest report that names the place.
+#}
+with
+
+clustered as (
+    select * from {{ ref('int_event_mentions__clustered') }}
+),
+
+participants as (
+    select * from {{ ref('int_event_participants__resolved') }}
+),
+
+keyed as (
+    select
+        clustered.event_id,
+        clustered.report_order,
+        participants.side,
+        participants.country_code,
+        participants.locality_code,
+        participants.locality_name,
+        participants.level,
+        case
+            when participants.locality_code is not null
+                and participants.locality_code != '{{ unknown_locality_code() }}'
+                then participants.locality_code
+            when participants.locality_name is not null
+                then 'name:' || lower(participants.locality_name)
+            else ''
+        end as place_key
+    from participants
+    inner join clustered
+        on participants.mention_id = clustered.mention_id
+),
+
+deduplicated as (
+    select
+        event_id,
+        side,
+        country_code,
+        arg_min(locality_code, report_order) as locality_code,
+        arg_min(locality_name, report_order) as locality_name,
+        arg_min(level, report_order) as level
+    from keyed
+    group by event_id, side, country_code, place_key
+),
+
+final as (
+    select
+        event_id,
+        side,
+        country_code,
+        locality_code,
+        locality_name,
+        level
+    from deduplicated
+)
+
+select * from final

@@ -1,0 +1,74 @@
+{#
+    One row per real-world event (a cluster of int_event_mentions__clustered). The descriptive
+    attributes come from the representative mention: the one with the most precise date, then the
+    earliest report. The agreement status is the furthest any mention reports (signed > draft >
+    proposed). mention_count counts every mention (GDELT NumMentions), source_count the distinct
+    newspapers (GDELT NumSources). Rebuilt in full on every run: deduplication spans articles.
+#}
+with
+
+clustered as (
+    select * from {{ ref('int_event_mentions__clustered') }}
+),
+
+ranked as (
+    select
+        *,
+        row_number() over (
+            partition by event_id
+            order by
+                case event_date_precision when 'day' then 1 when 'month' then 2 when 'year' then 3 else 4 end,
+                report_order
+        ) as representative_rank
+    from clustered
+),
+
+representatives as (
+    select * from ranked
+    where representative_rank = 1
+),
+
+aggregated as (
+    select
+        event_id,
+        count(*) as mention_count,
+        count(distinct source) as source_count,
+        arg_min(article_id, report_order) as first_article_id,
+        min(published_at) as first_reported_at,
+        arg_min(location_name, report_order) filter (where location_name is not null) as first_location_name,
+        arg_min(location_country_code, report_order) filter (
+            where location_country_code is not null
+        ) as first_location_country_code,
+        max(
+            case agreement_status when 'signed' then 3 when 'draft' then 2 when 'proposed' then 1 end
+        ) as agreement_rank
+    from clustered
+    group by event_id
+),
+
+final as (
+    select
+        representatives.event_id,
+        representatives.event_date,
+        representatives.event_date_precision,
+        representatives.event_end_date,
+        representatives.event_type,
+        representatives.is_online,
+        coalesce(representatives.location_name, aggregated.first_location_name) as location_name,
+        coalesce(
+            representatives.location_country_code, aggregated.first_location_country_code
+        ) as location_country_code,
+        case aggregated.agreement_rank
+            when 3 then 'signed' when 2 then 'draft' when 1 then 'proposed'
+        end as agreement_status,
+        aggregated.mention_count::integer as mention_count,
+        aggregated.source_count::integer as source_count,
+        aggregated.first_article_id,
+        aggregated.first_reported_at,
+        representatives.evidence
+    from representatives
+    inner join aggregated
+        on representatives.event_id = aggregated.event_id
+)
+
+select * from final
