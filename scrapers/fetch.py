@@ -193,7 +193,7 @@ class Fetcher:
         with self.politeness.robots_lock(hostport):
             if slot.robots is None:
                 robots_url = f"{parts.scheme}://{parts.netloc}/robots.txt"
-                answer = self.fetch(robots_url, source=source, kind="robots", allowed_hosts=allowed)
+                answer = self.fetch(robots_url, source=source, kind="robots", allowed_hosts=[hostport])
                 status = None if answer.error and answer.status is None else answer.status
                 if answer.error and (answer.error.startswith("redirect_refused") or answer.error == "body_too_large"):
                     status = None

@@ -1,0 +1,193 @@
+"""crawl(): discovery (feeds, date-range sitemaps, section pages) -> raw.frontier -> polite fetch -> parse -> land.
+
+Resumable (the frontier lives in DuckDB), incremental (known article URLs are not refetched unless ``refetch``),
+and tolerant: every failure is recorded (raw.fetches / raw.ingest_errors), counted, and the crawl goes on.
+"""
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import asdict, dataclass
+from datetime import date, datetime, time, timedelta
+from urllib.parse import urlsplit
+
+from scrapers import discovery, frontier
+from scrapers.fetch import Fetcher
+from scrapers.parsing import ParseError, parse_html
+from scrapers.registry import resolve_sources
+from scrapers.site import Site
+from scrapers.timeparse import VN
+from warehouse.landing import land_articles, record_error
+
+NOT_RETRIED = {"robots_disallowed", "http_404", "http_410", "unsupported_content_type", "body_too_large",
+               "decompression_bomb"}
+
+
+@dataclass
+class CrawlStats:
+    discovered: int = 0
+    queued: int = 0
+    fetched: int = 0
+    landed_new: int = 0
+    landed_updated: int = 0
+    landed_unchanged: int = 0
+    failed: int = 0
+    parse_errors: int = 0
+    skipped: int = 0
+    not_modified: int = 0
+    discovery_failed: int = 0
+    generic_parses: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return {**asdict(self), "landed": self.landed_new + self.landed_updated + self.landed_unchanged}
+
+
+def crawl(con, sources: list[str] | None = None, since: date | None = None, until: date | None = None,
+          refetch: bool = False, max_pages: int | None = None, fetcher: Fetcher | None = None,
+          site_overrides: dict | None = None, progress: bool = False, section_pages: int = 1) -> CrawlStats:
+    sites = resolve_sources(sources)
+    overrides = {name: base.rstrip("/") for name, base in (site_overrides or {}).items()}
+    own = fetcher is None
+    if fetcher is None:
+        local = {urlsplit(base).hostname for base in overrides.values()}
+        only_local = bool(local) and local <= {"127.0.0.1", "localhost", "::1"}
+        # politeness is for real hosts: a local demo/test server is asked with a short delay
+        fetcher = Fetcher(con, private_allowlist=local, min_delay=0.05 if only_local else 1.0)
+    fetcher.con = fetcher.con or con
+    stats = CrawlStats()
+    try:
+        for site in sites:
+            _discover(con, fetcher, site, overrides.get(site.name), since, until, refetch, section_pages, stats)
+        _fetch_frontier(con, fetcher, {s.name: s for s in sites}, overrides, since, until, refetch, max_pages,
+                        progress, stats)
+    finally:
+        if own:
+            fetcher.close()
+    return stats
+
+
+# ---------------------------------------------------------------------------------------------------- discovery
+def _discover(con, fetcher, site: Site, override, since, until, refetch, section_pages, stats) -> None:
+    allowed = site.allowed_hosts(override)
+    targets = [("feed", url) for url in site.feed_urls()]
+    if since or until:
+        first = since or date(2010, 1, 1)
+        last = until or datetime.now(VN).date()
+        targets += [("sitemap", url) for url in site.sitemap_urls(first, last)]
+    else:
+        targets += [("section", url) for url in site.section_urls(section_pages)]
+    for kind, url in targets:
+        answer = fetcher.fetch(site.fetch_url(url, override), source=site.name, kind=kind, allowed_hosts=allowed,
+                               conditional=kind in ("feed", "sitemap"))
+        if answer.not_modified:
+            stats.not_modified += 1
+            continue
+        if not answer.ok:
+            stats.discovery_failed += 1
+            continue
+        if kind == "feed":
+            found = discovery.links_from_feed(answer.body, site)
+        elif kind == "sitemap":
+            found, _children = discovery.links_from_sitemap(answer.body, site)
+        else:
+            found = discovery.links_from_section(answer.text(), answer.final_url or url, site, override)
+        _enqueue(con, fetcher, site, url, found, since, until, refetch, stats)
+
+
+def _enqueue(con, fetcher, site, origin, found, since, until, refetch, stats) -> None:
+    lower = datetime.combine(since, time.min, VN) if since else None
+    upper = datetime.combine(until + timedelta(days=1), time.min, VN) if until else None
+    with fetcher.db_lock:
+        for item in found:
+            hint = item.published_hint
+            if hint and ((lower and hint < lower) or (upper and hint >= upper)):
+                continue
+            stats.discovered += 1
+            if frontier.add(con, item.url, site.name, origin, hint, requeue=refetch):
+                stats.queued += 1
+
+
+# ---------------------------------------------------------------------------------------------------- fetching
+def _fetch_frontier(con, fetcher, sites, overrides, since, until, refetch, max_pages, progress, stats) -> None:
+    lower = datetime.combine(since, time.min, VN) if since else None
+    upper = datetime.combine(until + timedelta(days=1), time.min, VN) if until else None
+    with fetcher.db_lock:
+        rows = frontier.pending(con, list(sites), None, lower, upper)
+    work = []
+    for url, source in rows:
+        if not refetch and frontier.known_article(con, url):
+            frontier.mark(con, url, "done", attempted=False)
+            stats.skipped += 1
+            continue
+        work.append((url, source))
+        if max_pages is not None and len(work) >= max_pages:
+            break
+    bar = _progress(progress, len(work))
+    with ThreadPoolExecutor(max_workers=fetcher.concurrency) as pool:
+        futures = [pool.submit(_fetch_and_parse, fetcher, sites[s], overrides.get(s), u) for u, s in work]
+        for future in as_completed(futures):
+            _settle(con, fetcher, future.result(), stats)
+            if bar:
+                bar[0].advance(bar[1])
+    if bar:
+        bar[0].stop()
+
+
+def _fetch_and_parse(fetcher, site: Site, override, url: str):
+    answer = fetcher.fetch(site.fetch_url(url, override), source=site.name, kind="article",
+                           allowed_hosts=site.allowed_hosts(override))
+    if not answer.ok:
+        return url, site, answer, None, None
+    try:
+        record = parse_html(answer.body, url, source=site.name, site=site, content_type=answer.content_type,
+                            content_sha256=answer.content_sha256)
+    except (ParseError, ValueError) as exc:
+        return url, site, answer, None, exc
+    _flag_relevance(record)
+    return url, site, answer, record, None
+
+
+def _settle(con, fetcher, outcome, stats: CrawlStats) -> None:
+    url, site, answer, record, error = outcome
+    with fetcher.db_lock:
+        if not answer.ok:
+            kind = (answer.error or "fetch_failed").split(":")[0]
+            status = "skipped" if (answer.error or "") in NOT_RETRIED else "failed"
+            stats.skipped += status == "skipped"
+            stats.failed += status == "failed"
+            frontier.mark(con, url, status, error=f"{answer.error}: {answer.detail or ''}".strip(": "))
+            record_error(con, url, "fetch", kind, answer.detail or answer.error or "fetch failed")
+            return
+        stats.fetched += 1
+        if record is None:
+            stats.parse_errors += 1
+            frontier.mark(con, url, "failed", error=f"parse: {error}")
+            record_error(con, url, "parse", type(error).__name__, str(error))
+            return
+        landed = land_articles(con, [record])
+        stats.landed_new += landed.new
+        stats.landed_updated += landed.updated
+        stats.landed_unchanged += landed.unchanged + landed.reparsed
+        stats.generic_parses += record.parse_path == "generic"
+        frontier.mark(con, url, "done", article_id=record.article_id)
+
+
+def _flag_relevance(record) -> None:
+    try:
+        from extraction.relevance import classify
+    except ImportError:
+        return
+    try:
+        record.is_relevant, record.relevance_reason = classify(record.title, record.sapo, record.body_text)
+    except Exception as exc:  # a classifier bug must not stop the crawl
+        record.parse_warnings.append(f"relevance_failed:{type(exc).__name__}")
+
+
+def _progress(enabled: bool, total: int):
+    if not enabled or not total:
+        return None
+    from rich.progress import Progress
+
+    bar = Progress()
+    task = bar.add_task("crawling", total=total)
+    bar.start()
+    return bar, task

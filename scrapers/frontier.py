@@ -1,0 +1,71 @@
+"""The crawl frontier in DuckDB (raw.frontier): what was discovered, what is pending, done, failed or skipped.
+
+A crawl that stops half-way leaves its pending rows behind; the next crawl picks them up. Failed rows are retried by
+later runs until ``MAX_ATTEMPTS``.
+"""
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from warehouse.records import canonical_url
+
+MAX_ATTEMPTS = 5
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def add(con, url: str, source: str, discovered_from: str | None, published_hint: datetime | None,
+        requeue: bool = False) -> bool:
+    """Insert a discovered URL; returns True when it is new. ``requeue`` sets a done row back to pending."""
+    url = canonical_url(url)
+    exists = con.execute("select status from raw.frontier where url = ?", [url]).fetchone()
+    if exists is None:
+        con.execute(
+            "insert into raw.frontier (url, source, discovered_at, discovered_from, published_hint) "
+            "values (?, ?, ?, ?, ?)",
+            [url, source, now(), discovered_from, published_hint],
+        )
+        return True
+    if requeue and exists[0] in ("done", "skipped"):
+        con.execute("update raw.frontier set status = 'pending' where url = ?", [url])
+    return False
+
+
+def known_article(con, url: str) -> str | None:
+    row = con.execute("select article_id from raw.articles where url = ?", [canonical_url(url)]).fetchone()
+    return row[0] if row else None
+
+
+def pending(con, sources: list[str], limit: int | None, since=None, until=None) -> list[tuple[str, str]]:
+    """(url, source) rows to fetch: pending first, then failed ones still under the attempt cap; newest first."""
+    sql = (
+        "select url, source from raw.frontier where source in ({}) and "
+        "(status = 'pending' or (status = 'failed' and attempts < ?))".format(", ".join("?" for _ in sources))
+    )
+    params: list = [*sources, MAX_ATTEMPTS]
+    if since is not None:
+        sql += " and (published_hint is null or published_hint >= ?)"
+        params.append(since)
+    if until is not None:
+        sql += " and (published_hint is null or published_hint < ?)"
+        params.append(until)
+    sql += " order by status desc, published_hint desc nulls last, discovered_at"
+    if limit is not None:
+        sql += " limit ?"
+        params.append(limit)
+    return [(row[0], row[1]) for row in con.execute(sql, params).fetchall()]
+
+
+def mark(con, url: str, status: str, error: str | None = None, article_id: str | None = None,
+         attempted: bool = True) -> None:
+    con.execute(
+        "update raw.frontier set status = ?, last_error = ?, article_id = coalesce(?, article_id), "
+        "attempts = attempts + ?, last_attempt_at = ? where url = ?",
+        [status, error, article_id, 1 if attempted else 0, now(), canonical_url(url)],
+    )
+
+
+def counts(con) -> dict[str, int]:
+    return dict(con.execute("select status, count(*) from raw.frontier group by status").fetchall())
