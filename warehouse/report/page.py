@@ -55,7 +55,7 @@ def localities_block(rows: list[LocalityRow]) -> str:
         return '<p class="empty">No events with a Vietnamese province or city yet.</p>'
     chart = svg.horizontal_bars(
         [row.name for row in rows], [row.events for row in rows], title="Events per Vietnamese locality",
-        width=520, label_w=150, series="events",
+        width=1000, bar_h=18, label_w=210, series="events",
     )
     cells = [
         [
@@ -69,7 +69,11 @@ def localities_block(rows: list[LocalityRow]) -> str:
     ]
     listing = table(["Locality (34 units)", "Events", "Last event", "Main partners", "Also reported as"], cells,
                     numeric={1}, table_id="localities")
-    return f'<div class="split"><div>{chart}</div><div>{listing}</div></div>'
+    return f"{chart}<h3>Partners per locality</h3>{listing}"
+
+
+def _nowrap(text: str) -> str:
+    return f'<span class="nowrap">{esc(text)}</span>'
 
 
 def _article_link(row: dict) -> str:
@@ -85,11 +89,11 @@ def _evidence(row: dict) -> str:
 def trade_table(rows: list[dict]) -> str:
     cells = [
         [
-            f'<span class="nowrap">{esc(fmt.day(r["published_at"]))}</span>',
+            _nowrap(fmt.day(r["published_at"])),
             f"{esc(r['reporter'])} → {esc(r['partner'])}<br><span class=\"muted\">{esc(r['flow'])}</span>",
             esc(fmt.money(r["value"], r["currency"], r["value_qualifier"])),
             esc(fmt.usd(r["value_usd"])),
-            esc(fmt.period(r["period_year"], r["period_month_from"], r["period_month_to"])),
+            _nowrap(fmt.period(r["period_year"], r["period_month_from"], r["period_month_to"])),
             esc(fmt.pct(r["change_pct"], signed=True)),
             _evidence(r),
         ]
@@ -102,18 +106,29 @@ def trade_table(rows: list[dict]) -> str:
 def investment_table(rows: list[dict]) -> str:
     cells = [
         [
-            f'<span class="nowrap">{esc(fmt.day(r["published_at"]))}</span>',
+            _nowrap(fmt.day(r["published_at"])),
             f"{esc(r['investor'])} → {esc(r['host'])}<br><span class=\"muted\">{esc(r['capital_kind'])}</span>",
             esc(fmt.count(r["project_count"])),
             esc(fmt.money(r["capital"], r["currency"], r["capital_qualifier"])),
             esc(fmt.usd(r["capital_usd"])),
-            esc(fmt.day(r["as_of_date"])),
+            _nowrap(fmt.day(r["as_of_date"])),
             _evidence(r),
         ]
         for r in rows
     ]
     return table(["Published", "Investor → host", "Projects", "Capital", "USD", "As of", "Evidence and article"],
                  cells, numeric={2, 3, 4}, table_id="investments")
+
+
+def check_detail(check) -> str:
+    d = check.details
+    if check.name == "volume_anomaly":
+        below = ", ".join(d["anomalous_sources"]) or "no source"
+        return f"{d['day']}: {below} under {check.threshold:.0%} of its {d['window_days']}-day median"
+    if check.name == "unknown_place_share":
+        return f"{d['with_unknown_places']:,} of {d['relevant_articles']:,} relevant articles"
+    hits = d.get("empty", d.get("generic", 0))
+    return f"{hits:,} of {d['articles']:,} articles"
 
 
 def quality_block(q: dict | None) -> str:
@@ -132,8 +147,9 @@ def quality_block(q: dict | None) -> str:
     paths = svg.horizontal_bars([p for p, _ in q["parse_paths"]], [n for _, n in q["parse_paths"]],
                                 title="Articles by parse path", width=520, label_w=110, series="articles",
                                 colour=svg.PALETTE[5])
-    checks = table(["Check", "Value", "Threshold", "Status"], [
-        [esc(c.name.replace("_", " ")), esc(f"{c.value:.3f}"), esc(f"{c.threshold:.3f}"),
+    checks = table(["Check", "Value", "Limit", "Status"], [
+        [f'{esc(c.name.replace("_", " "))}<br><span class="muted">{esc(check_detail(c))}</span>',
+         esc(f"{c.value:.1%}"), esc(("≥ " if c.name == "volume_anomaly" else "≤ ") + f"{c.threshold:.0%}"),
          '<span class="badge ok">pass</span>' if c.passed else '<span class="badge bad">fail</span>']
         for c in q["checks"]
     ], numeric={1, 2}, table_id="checks")

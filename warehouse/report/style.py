@@ -17,6 +17,7 @@ header .inner { max-width: 1120px; margin: 0 auto; padding: 0 24px; }
 .card .label { color: var(--muted); font-size: 12px; text-transform: uppercase; letter-spacing: .5px; }
 section { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 20px 24px; margin-top: 18px; }
 section h2 { margin: 0 0 4px; font-size: 19px; }
+section h3 { font-size: 14px; margin: 18px 0 8px; }
 section .note { margin: 0 0 14px; color: var(--muted); font-size: 13px; }
 svg.chart { max-width: 100%; height: auto; display: block; }
 .split { display: grid; grid-template-columns: 1fr 1fr; gap: 24px; align-items: start; }
