@@ -36,7 +36,7 @@ def _preview(con, limit: int = 10) -> str:
 @dg.multi_asset(
     specs=[
         dg.AssetSpec(["raw", "extractions"], group_name="extract", kinds={"python", "duckdb"},
-                     deps=[["raw", "articles"]],
+                     deps=[["raw", "articles"], ["ingest", "crawl_by_publication_day"]],
                      description="One row per article and extractor version: when it was extracted, how many facts "
                      "came out, and the error if extraction failed."),
         *[

@@ -6,6 +6,7 @@ from orchestration.defs.ingest import INGEST_TABLES
 from orchestration.resources import WarehouseResource
 
 INGEST = dg.AssetSelection.assets(*[dg.AssetKey(["raw", name]) for name in INGEST_TABLES])
+BACKFILL = dg.AssetSelection.assets(dg.AssetKey(["ingest", "crawl_by_publication_day"]))
 
 ingest_job = dg.define_asset_job(
     "ingest_job",
@@ -15,13 +16,13 @@ ingest_job = dg.define_asset_job(
 
 build_job = dg.define_asset_job(
     "build_job",
-    selection=dg.AssetSelection.all() - INGEST,
+    selection=dg.AssetSelection.all() - INGEST - BACKFILL,
     description="Everything downstream of the landed articles: reference data, extraction, dbt build, publish.",
 )
 
 refresh_job = dg.define_asset_job(
     "refresh_job",
-    selection=dg.AssetSelection.all(),
+    selection=dg.AssetSelection.all() - BACKFILL,
     description="Land, extract, transform and publish in one run.",
 )
 

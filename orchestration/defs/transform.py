@@ -1,6 +1,7 @@
 """Transform: the dbt project (staging, intermediate, marts) as Dagster assets; dbt tests are asset checks."""
 
 from collections.abc import Mapping
+from datetime import timedelta
 from typing import Any
 
 import dagster as dg
@@ -26,6 +27,16 @@ class VnwhDbtTranslator(DagsterDbtTranslator):
 
     def get_owners(self, dbt_resource_props: Mapping[str, Any]) -> list[str]:
         return ["team:vnwh"]
+
+    def get_asset_spec(self, manifest, unique_id, project) -> dg.AssetSpec:
+        spec = super().get_asset_spec(manifest, unique_id, project)
+        if spec.key.path[0] == "marts":
+            spec = spec.replace_attributes(freshness_policy=MARTS_FRESHNESS)
+        return spec
+
+
+# The marts are refreshed daily: warn after 26 hours without a materialisation, fail after 50.
+MARTS_FRESHNESS = dg.FreshnessPolicy.time_window(fail_window=timedelta(hours=50), warn_window=timedelta(hours=26))
 
 
 translator = VnwhDbtTranslator(
