@@ -1,0 +1,56 @@
+"""Per-article working state shared by the fact extractors (built once per call, never global)."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from .places import Place, find_places
+from .text import Sentence, match_form, split_sentences, tokens
+
+# A locality referred to without its name: "tỉnh", "của tỉnh", "thành phố", "địa phương".
+ANAPHORA = re.compile(r"(?<!\w)(?:tỉnh|thành phố|địa phương|tỉnh ta|thành phố ta)(?!\s+[A-ZĐÀ-Ỹa-zđà-ỹ]*[A-ZĐ])")
+
+
+@dataclass
+class Article:
+    text: str
+    key: str
+    published: date | None
+    sentences: list[Sentence]
+    places: list[Place]
+    _starts: list[int] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, text: str, published: date | None) -> Article:
+        key = match_form(text)
+        places = find_places(text, tokens(text, key), published)
+        article = cls(text, key, published, split_sentences(text), places)
+        article._starts = [p.start for p in places]
+        return article
+
+    def key_of(self, start: int, end: int) -> str:
+        return self.key[start:end]
+
+    def places_in(self, start: int, end: int) -> list[Place]:
+        lo = bisect.bisect_left(self._starts, start)
+        hi = bisect.bisect_left(self._starts, end)
+        return [p for p in self.places[lo:hi] if p.end <= end]
+
+    def recent_vn_locality(self, before: int) -> Place | None:
+        """The last Vietnamese province named before a position (for "tỉnh", "thành phố" used alone)."""
+        hi = bisect.bisect_left(self._starts, before)
+        for place in reversed(self.places[:hi]):
+            if place.is_vietnamese and not place.is_country:
+                return place
+        return None
+
+    def main_vn_locality(self) -> Place | None:
+        counts: dict[str, list] = {}
+        for p in self.places:
+            if p.is_vietnamese and not p.is_country:
+                counts.setdefault(p.locality_code, [0, p])[0] += 1
+        if not counts:
+            return None
+        return max(counts.values(), key=lambda v: v[0])[1]

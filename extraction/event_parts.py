@@ -1,0 +1,106 @@
+"""Event attributes: participants, sectors, online flag, agreement status, and the in-article merge."""
+from __future__ import annotations
+
+import re
+
+from .facts import EventFact, Participant
+from .places import Place
+
+SECTOR_WORDS: tuple[tuple[str, str], ...] = (
+    (r"thương mại|xuất khẩu|nhập khẩu|xuất nhập khẩu|giao thương|hàng hóa|thị trường", "trade"),
+    (r"đầu tư|\bfdi\b", "investment"),
+    (r"du lịch|du khách|đường bay", "tourism"),
+    (r"năng lượng|điện gió|điện mặt trời|dầu khí|\bđiện\b", "energy"),
+    (r"giáo dục|đào tạo|trường đại học|du học|sinh viên|học bổng", "education"),
+    (r"\by tế\b|y học|dược|bệnh viện|chăm sóc sức khỏe|phòng, chống dịch|trường đại học y", "health"),
+    (r"nông nghiệp|nông sản|thủy sản|hải sản|chế biến nông|lâm nghiệp|chăn nuôi|nuôi trồng|gia cầm", "agriculture"),
+    (r"công nghiệp|chế biến|chế tạo|khu công nghiệp|sản xuất", "industry"),
+    (r"logistics|kho vận|vận tải hàng", "logistics"),
+    (r"văn hóa|thể thao|giao lưu nhân dân|nghệ thuật", "culture"),
+    (r"công nghệ|chuyển đổi số|khoa học|đổi mới sáng tạo|kỹ thuật số|thành phố thông minh", "technology"),
+    (r"tài chính|ngân hàng", "finance"),
+    (r"cảng biển|hàng hải", "seaport"),
+    (r"lao động|việc làm|nhân lực", "labour"),
+    (r"môi trường|biến đổi khí hậu|phát thải|xanh hóa", "environment"),
+    (r"giao thông|đường sắt|hàng không|đường bộ|hạ tầng giao thông", "transport"),
+)
+_SECTOR_PATTERNS = [(re.compile(p), s) for p, s in SECTOR_WORDS]
+ONLINE = re.compile(r"trực tuyến|\bonline\b|điểm cầu|truyền hình trực tiếp|hội nghị truyền hình")
+DRAFT = re.compile(r"dự thảo")
+PROPOSED = re.compile(r"đề xuất ký|đề nghị ký|dự kiến ký|sẽ ký|hướng tới ký|tiến tới ký|đề xuất thiết lập|"
+                      r"đề nghị thiết lập|sẽ thiết lập")
+TYPE_PRIORITY = ("agreement_signing", "twinning", "trade_promotion", "roundtable", "conference", "working_session",
+                 "reception", "visit", "other")
+
+
+def sectors_of(keys: list[str]) -> list[str]:
+    found: list[str] = []
+    for key in keys:
+        for pattern, sector in _SECTOR_PATTERNS:
+            if sector not in found and pattern.search(key):
+                found.append(sector)
+    return [s for s in ("trade", "investment", "tourism", "energy", "education", "health", "agriculture", "industry",
+                        "logistics", "culture", "technology", "finance", "seaport", "labour", "environment",
+                        "transport") if s in found]
+
+
+def participants_of(vn: list[Place], foreign: list[Place]) -> list[Participant]:
+    result: list[Participant] = []
+
+    def add(p: Participant) -> None:
+        if p not in result:
+            result.append(p)
+
+    for place in foreign:
+        if not place.is_country:
+            add(Participant("foreign", place.country_code, place.locality_code, place.entry.name, place.entry.level))
+        add(Participant("foreign", place.country_code, None, None, "country"))
+    for place in vn:
+        if place.is_country:
+            add(Participant("vn", "VN", None, None, "country"))
+        else:
+            add(Participant("vn", "VN", place.locality_code, place.entry.name, place.entry.level))
+    return result
+
+
+def foreign_countries(event: EventFact) -> set[str]:
+    return {p.country_code for p in event.participants if p.side == "foreign"}
+
+
+def same_event(a: EventFact, b: EventFact) -> bool:
+    """Two mentions in one article of one event: same day (or both undated, same type) and compatible partners."""
+    fa, fb = foreign_countries(a), foreign_countries(b)
+    if a.event_date is not None and b.event_date is not None:
+        if a.event_date != b.event_date or a.event_date_precision != b.event_date_precision:
+            return False
+        return a.event_type == b.event_type and (not fa or not fb or bool(fa & fb)) or bool(fa & fb)
+    if a.event_date is None and b.event_date is None:
+        la = {p.locality_code for p in a.participants if p.side == "foreign" and p.locality_code}
+        lb = {p.locality_code for p in b.participants if p.side == "foreign" and p.locality_code}
+        return a.event_type == b.event_type and fa == fb and la == lb
+    return False
+
+
+def merge_into(kept: EventFact, other: EventFact) -> None:
+    if TYPE_PRIORITY.index(other.event_type) < TYPE_PRIORITY.index(kept.event_type):
+        kept.event_type = other.event_type
+    for p in other.participants:
+        if p not in kept.participants:
+            kept.participants.append(p)
+    kept.sectors = [s for s in dict.fromkeys(kept.sectors + other.sectors)]
+    kept.is_online = kept.is_online or other.is_online
+    kept.agreement_status = kept.agreement_status or other.agreement_status
+    kept.location_name = kept.location_name or other.location_name
+    kept.location_country_code = kept.location_country_code or other.location_country_code
+    kept.confidence = max(kept.confidence, other.confidence)
+
+
+def merge_events(events: list[EventFact]) -> list[EventFact]:
+    kept: list[EventFact] = []
+    for event in events:
+        twin = next((k for k in kept if same_event(k, event)), None)
+        if twin is None:
+            kept.append(event)
+        else:
+            merge_into(twin, event)
+    return kept

@@ -1,0 +1,218 @@
+"""Cooperation events: meetings, conferences, visits, receptions, signings, twinnings, trade promotions.
+
+A trigger phrase makes a candidate; it becomes an event when it is dated close to publication (or, undated, told as
+done: "đã", "vừa", "chính thức") and has a foreign participant (or is a conference on external affairs).
+Anniversaries, plans, generic plurals ("các hội nghị"), references to an earlier event ("bên lề", "trong khuôn khổ")
+and old dates are not events.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .context import Article
+from .dates import DateMention, find_dates
+from .event_parts import DRAFT, ONLINE, PROPOSED, TYPE_PRIORITY, merge_events, merge_into, participants_of, sectors_of
+from .facts import EventFact
+from .text import Sentence
+
+TRIGGERS: tuple[tuple[str, str], ...] = (
+    ("agreement_signing", r"ký kết|lễ ký|ký thỏa thuận|ký biên bản|ký bản ghi nhớ|ký hiệp định|ký mou|ký văn kiện|"
+                          r"ký các văn kiện|ký thư|đã ký|vừa ký|thiết lập quan hệ(?! kết nghĩa| hữu nghị)|"
+                          r"trao (?:bản |các )?(?:dự thảo )?(?:thỏa thuận|biên bản ghi nhớ)"),
+    ("twinning", r"kết nghĩa|thiết lập quan hệ hữu nghị|quan hệ hữu nghị và hợp tác"),
+    ("trade_promotion", r"xúc tiến thương mại|xúc tiến đầu tư|hội chợ|triển lãm|kết nối giao thương|"
+                        r"kết nối kinh doanh|roadshow|xúc tiến du lịch"),
+    ("roundtable", r"tọa đàm|bàn tròn"),
+    ("conference", r"hội nghị|hội thảo|diễn đàn"),
+    ("working_session", r"hội đàm|buổi làm việc|làm việc với|đã làm việc|hội kiến|gặp gỡ|điện đàm|trao đổi với"),
+    ("reception", r"tiếp (?:xã giao|thân mật|đón|và làm việc|đoàn|ông|bà|ngài|đại sứ|tổng lãnh sự|lãnh đạo|bộ trưởng|"
+                  r"thống đốc|chủ tịch|phó|đại diện)|đón tiếp"),
+    ("visit", r"chuyến thăm|chuyến công tác|thăm chính thức|thăm cấp nhà nước|(?:đến|tới|sang) thăm|thăm và làm việc|"
+              r"thăm làm việc|đi thăm"),
+)
+_TRIGGER = re.compile("|".join(f"(?P<{t}>{p})" for t, p in TRIGGERS))
+_FRAME = re.compile(r"(?:khuôn khổ|bên lề|kể từ|kết quả|tinh thần|nhân dịp|chuẩn bị cho|trước thềm|kết thúc|sau|"
+                    r"phát biểu tại|từ sau|thành công của|kết luận)\s+(?:các\s+)?$")
+_REFERENCE = re.compile(r"(?:tại|trong|cũng tại|dự|tham dự|tham gia)\s+(?:các\s+)?$")
+_DISTINCT = re.compile(r"^(?:trước đó|sau đó|tiếp đó|tiếp theo|cùng ngày|hôm sau|ngày hôm sau|cũng trong chuyến)")
+_GENERIC = re.compile(r"(?:các|những|nhiều|mỗi|hàng năm|thường niên|một số|nhiều cuộc|các cuộc)\s+"
+                      r"(?:cuộc\s+|buổi\s+)?$")
+_ANNIVERSARY = re.compile(r"kỷ niệm|ngày thành lập|năm thiết lập")
+_PLAN = re.compile(r"\bsẽ\b|dự kiến|kế hoạch|mong muốn|đề nghị|đề xuất|hy vọng|tiến tới|hướng tới|chuẩn bị|"
+                   r"nếu|có thể|cần\b|nên\b|phấn đấu|mục tiêu")
+_DONE = re.compile(r"\bđã\b|\bvừa\b|mới đây|vừa qua|chính thức|hôm nay|sáng nay|chiều nay|tối nay")
+_AFFAIRS = re.compile(r"ngoại vụ|đối ngoại|ngoại giao|quốc tế|nước ngoài|hợp tác|xúc tiến|\bfdi\b|hội nhập")
+_SEVERAL = re.compile(r"\s(?:được\s+)?(?:nhiều|hàng loạt|một số)\s")
+_LOCATION = re.compile(r"(?:tại|ở)\s+(?:thủ đô\s+|tỉnh\s+|thành phố\s+|tp\.?\s*|bang\s+|vùng\s+)?$")
+_CONTINUATION = re.compile(r"^(?:kết thúc|tại buổi|trong buổi|cũng tại|bên lề|nhân dịp|dịp này|trong khuôn khổ|"
+                           r"sau buổi)")
+
+
+@dataclass
+class _Candidate:
+    type: str
+    start: int          # absolute offsets of the segment the trigger governs
+    end: int
+    trigger_start: int
+    is_reference: bool
+
+
+def _triggers(key: str) -> list[list]:
+    """[type, position, is_reference] per trigger; adjacent triggers ("thăm và làm việc") fold into one."""
+    found: list[list] = []
+    for m in _TRIGGER.finditer(key):
+        before = key[max(0, m.start() - 25):m.start()]
+        around = key[max(0, m.start() - 40):m.end() + 30]
+        if _GENERIC.search(before) or _FRAME.search(before) or _ANNIVERSARY.search(around):
+            continue
+        if found and m.start() - found[-1][1] < 25 and ";" not in key[found[-1][1]:m.start()]:
+            if TYPE_PRIORITY.index(m.lastgroup) < TYPE_PRIORITY.index(found[-1][0]):
+                found[-1][0] = m.lastgroup
+            continue
+        found.append([m.lastgroup, m.start(), bool(_REFERENCE.search(before))])
+    return found
+
+
+def _segments(article: Article, sentence: Sentence) -> list[_Candidate]:
+    key = article.key_of(sentence.start, sentence.end)
+    found = _triggers(key)
+    candidates = []
+    for i, (kind, pos, is_reference) in enumerate(found):
+        clause_start = key.rfind(";", 0, pos) + 1
+        previous = found[i - 1][1] if i else -1
+        start = pos if is_reference or previous >= clause_start else clause_start
+        end = found[i + 1][1] if i + 1 < len(found) else len(key)
+        semi = key.find(";", pos)
+        end = min(end, semi) if semi >= 0 else end
+        candidates.append(_Candidate(kind, sentence.start + start, sentence.start + end, sentence.start + pos,
+                                     is_reference))
+    return candidates
+
+
+def _plausible(mention: DateMention, published: date | None) -> bool:
+    if mention.value is None or published is None:
+        return True
+    delta = (mention.value - published).days
+    if mention.precision == "month":
+        return -400 <= delta <= 365
+    return -150 <= delta <= 200
+
+
+def _event_date(article: Article, cand: _Candidate, same_day: date | None) -> DateMention | None:
+    key = article.key_of(cand.start, cand.end)
+    for mention in find_dates(key, article.published, same_day):
+        window = key[max(0, mention.start - 60):mention.end + 5]
+        in_range_brackets = re.search(r"\(\s*$", key[:mention.start]) and "-" in key[mention.end:mention.end + 4]
+        if _ANNIVERSARY.search(window) or in_range_brackets:
+            continue
+        if _plausible(mention, article.published):
+            return mention
+    return None
+
+
+def extract_events(article: Article, version: str) -> list[EventFact]:
+    events: list[EventFact] = []
+    same_day: date | None = None
+    for index, sentence in enumerate(article.sentences):
+        key = article.key_of(sentence.start, sentence.end)
+        candidates = _segments(article, sentence)
+        inherited: DateMention | None = None
+        for cand in candidates:
+            event = _event(article, index, cand, same_day, version, inherited, len(candidates) == 1)
+            if event is None:
+                continue
+            if event.event_date is not None:
+                inherited = DateMention(0, 0, event.event_date, event.event_date_precision, event.event_end_date)
+            earlier = None if _DISTINCT.search(key) else _restated(events, event)
+            if earlier is not None or (event.event_date is None and events and _CONTINUATION.search(key)):
+                merge_into(earlier or events[-1], event)
+                continue
+            events.append(event)
+        for mention in find_dates(key, article.published, same_day):
+            if mention.precision == "day" and mention.value and _plausible(mention, article.published):
+                same_day = mention.value
+    return merge_events(events)
+
+
+def _restated(events: list[EventFact], event: EventFact) -> EventFact | None:
+    """An undated mention of an event type already seen, naming no new foreign place, restates that event."""
+    if event.event_date is not None:
+        return None
+    new = {p.country_code for p in event.participants if p.side == "foreign"}
+    for earlier in reversed(events):
+        seen = {p.country_code for p in earlier.participants if p.side == "foreign"}
+        if earlier.event_type == event.event_type and new <= seen:
+            return earlier
+    return None
+
+
+def _event(article: Article, index: int, cand: _Candidate, same_day: date | None, version: str,
+           inherited: DateMention | None = None, alone: bool = True) -> EventFact | None:
+    sentence = article.sentences[index]
+    key = article.key_of(cand.start, cand.end)
+    sentence_key = article.key_of(sentence.start, sentence.end)
+    around = article.key[max(sentence.start, cand.trigger_start - 40):cand.trigger_start + 40]
+    if _ANNIVERSARY.search(around):
+        return None
+    if _SEVERAL.search(article.key, cand.trigger_start, cand.trigger_start + 25):
+        return None
+    mention = _event_date(article, cand, same_day) or inherited
+    reason = []
+    if mention is None:
+        if cand.is_reference or _PLAN.search(key) or not _DONE.search(article.key_of(sentence.start, cand.end)):
+            return None
+        if re.search(r"(?:trước đây|năm \d{4}|từ năm)", key):
+            return None
+        reason.append("undated, told as done")
+    elif mention.value and article.published and mention.value > article.published + timedelta(days=1):
+        reason.append("scheduled")
+    vn, foreign = _sides(article, index, cand, alone)
+    affairs_meeting = cand.type in ("conference", "roundtable", "trade_promotion") and _AFFAIRS.search(sentence_key)
+    if not foreign and not affairs_meeting:
+        return None
+    if not foreign:
+        reason.append("no foreign participant named")
+    window = [article.key_of(s.start, s.end) for s in article.sentences[index:index + 6]]
+    status = None
+    if cand.type in ("agreement_signing", "twinning"):
+        status = "draft" if DRAFT.search(key) else "proposed" if PROPOSED.search(key) else "signed"
+    location = _location(article, cand)
+    confidence = 0.9 - 0.15 * (mention is None) - 0.15 * (not foreign)
+    return EventFact(
+        extractor_version=version, char_start=sentence.start, char_end=sentence.end, evidence=sentence.text,
+        event_date=mention.value if mention else None, event_date_precision=mention.precision if mention else None,
+        event_end_date=mention.end_value if mention else None, event_type=cand.type,
+        is_online=bool(ONLINE.search(sentence_key)), location_name=location.entry.name if location else None,
+        location_country_code=location.country_code if location else None, agreement_status=status,
+        participants=participants_of(vn, foreign), sectors=sectors_of(window), confidence=round(confidence, 2),
+        confidence_reason="; ".join(reason) or None,
+    )
+
+
+def _sides(article: Article, index: int, cand: _Candidate, alone: bool):
+    sentence = article.sentences[index]
+    segment = article.places_in(cand.start, cand.end)
+    whole = article.places_in(sentence.start, sentence.end)
+    foreign = [p for p in segment if not p.is_vietnamese]
+    if alone and not foreign:
+        foreign = [p for p in whole if not p.is_vietnamese]
+    vn = [p for p in whole if p.is_vietnamese]
+    for following in article.sentences[index + 1:index + 6]:
+        if foreign and vn:
+            break
+        if _TRIGGER.search(article.key_of(following.start, following.end)) and find_dates(
+                article.key_of(following.start, following.end), article.published):
+            break
+        places = article.places_in(following.start, following.end)
+        foreign = foreign or [p for p in places if not p.is_vietnamese]
+        vn = vn or [p for p in places if p.is_vietnamese]
+    return vn, foreign
+
+
+def _location(article: Article, cand: _Candidate):
+    for place in article.places_in(cand.start, cand.end):
+        if _LOCATION.search(article.key[max(cand.start, place.start - 20):place.start]):
+            return place
+    return None

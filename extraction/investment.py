@@ -1,0 +1,134 @@
+"""Investment figures: "Nga có 150 dự án đầu tư tại Việt Nam, tổng vốn đăng ký 953,3 triệu USD, xếp thứ 25".
+
+Works clause by clause (";" splits). A figure needs an aggregate cue (a project count, "tổng vốn", FDI, "vốn đầu tư
+nước ngoài"); aid (ODA, viện trợ), targets and single-company or single-project figures are skipped.
+"""
+from __future__ import annotations
+
+import re
+
+from .context import ANAPHORA, Article
+from .dates import find_as_of
+from .facts import InvestmentFact
+from .numbers import count_pattern, find_counts, find_money
+from .places import Place
+from .text import Sentence
+
+_CUE = re.compile(r"vốn đầu tư|vốn đăng ký|tổng vốn|tổng số vốn|\bfdi\b|đầu tư trực tiếp|dự án đầu tư|giải ngân|"
+                  r"vốn cam kết|cấp phép|cấp mới|chứng nhận đăng ký đầu tư|dự án fdi|nhà đầu tư|đầu tư vào|"
+                  r"đầu tư sang|đầu tư tại")
+_SKIP = re.compile(r"\boda\b|viện trợ|tài trợ|vốn vay|khoản vay|mục tiêu|phấn đấu|kế hoạch(?! và đầu tư)|kêu gọi|"
+                   r"dự kiến|sẽ|"
+                   r"kỳ vọng|mong muốn|đề nghị|cam kết hỗ trợ|tiềm năng|xuất khẩu|nhập khẩu|kim ngạch|vốn điều lệ")
+_FOREIGN_CUE = re.compile(r"nước ngoài|\bfdi\b|đầu tư trực tiếp|quốc gia và vùng lãnh thổ|quốc tế")
+_COMPANY = re.compile(r"công ty|tập đoàn|nhà máy|\bhãng\b|ctcp|tnhh")
+_PROJECTS = count_pattern(r"dự án")
+_CAPITAL_BEFORE = re.compile(r"(?:vốn|đầu tư|fdi|giải ngân|cam kết|đăng ký)[^;]{0,40}$")
+_HOST_MARK = re.compile(r"(?:tại|vào|sang|ở|đến|trên địa bàn)\s+(?:các\s+|tỉnh\s+|thành phố\s+|nước\s+)?$")
+_RANK = re.compile(r"(?:xếp|đứng|xếp hạng)\s+(?:thứ|vị trí thứ)\s+(\d{1,3})")
+_KIND = (("giải ngân", "disbursed"), ("thực hiện", "disbursed"), ("cam kết", "pledged"), ("đăng ký", "registered"),
+         ("cấp phép", "registered"), ("cấp mới", "registered"), ("cấp giấy", "registered"))
+
+
+def _clauses(sentence: Sentence) -> list[tuple[int, int]]:
+    spans, start = [], sentence.start
+    for i, ch in enumerate(sentence.text):
+        if ch == ";":
+            spans.append((start, sentence.start + i))
+            start = sentence.start + i + 1
+    spans.append((start, sentence.end))
+    return spans
+
+
+def _kind(key: str, pos: int) -> str:
+    window = key[max(0, pos - 60):pos]
+    best = ("unspecified", -1)
+    for word, kind in _KIND:
+        at = window.rfind(word)
+        if at > best[1]:
+            best = (kind, at)
+    return best[0]
+
+
+def _after_host_mark(article: Article, place: Place, clause_start: int) -> bool:
+    return bool(_HOST_MARK.search(article.key[max(clause_start, place.start - 25):place.start]))
+
+
+def _sides(article: Article, start: int, end: int, key: str) -> tuple[Place | None, Place | str | None, str] | None:
+    """(investor, host, reason); host may be the string 'VN' for the country when no place names it."""
+    places = article.places_in(start, end)
+    vn = [p for p in places if p.is_vietnamese]
+    foreign = [p for p in places if not p.is_vietnamese]
+    vn_best = next((p for p in vn if not p.is_country), vn[0] if vn else None)
+    if foreign and vn:
+        hosted_abroad = [f for f in foreign if _after_host_mark(article, f, start) and vn[0].start < f.start]
+        if hosted_abroad:
+            return vn[0], hosted_abroad[0], ""
+        return foreign[0], vn_best, ""
+    if foreign:
+        if any(_after_host_mark(article, f, start) for f in foreign):
+            return None
+        recent = article.recent_vn_locality(start) if ANAPHORA.search(key) else None
+        return foreign[0], recent or "VN", "host from context" if recent else "host defaulted to Việt Nam"
+    if not _FOREIGN_CUE.search(key):
+        return None
+    if vn:
+        return None, vn_best, ""
+    recent = article.recent_vn_locality(start) if ANAPHORA.search(key) else None
+    if recent is None:
+        return None
+    return None, recent, "host from context"
+
+
+def extract_investments(article: Article, version: str) -> list[InvestmentFact]:
+    facts: list[InvestmentFact] = []
+    for sentence in article.sentences:
+        sentence_key = article.key_of(sentence.start, sentence.end)
+        if not _CUE.search(sentence_key):
+            continue
+        as_of = find_as_of(sentence_key, article.published)
+        if as_of is None and facts and facts[-1].char_start >= sentence.start - 600 and "ngược lại" in sentence_key:
+            as_of = facts[-1].as_of_date
+        rank_match = _RANK.search(sentence_key)
+        for start, end in _clauses(sentence):
+            fact = _clause_fact(article, sentence, start, end, as_of, rank_match, version)
+            if fact is not None:
+                facts.append(fact)
+    return facts
+
+
+def _clause_fact(article, sentence, start, end, as_of, rank_match, version) -> InvestmentFact | None:
+    key = article.key_of(start, end)
+    if not _CUE.search(key) or _SKIP.search(key):
+        return None
+    counts = find_counts(_PROJECTS, key)
+    capitals = [m for m in find_money(key) if _CAPITAL_BEFORE.search(key[:m.start])]
+    if not counts and not capitals:
+        return None
+    if _COMPANY.search(key) and not any(c.value > 1 for c in counts):
+        return None
+    if not counts and re.search(r"dự án\s+[A-ZĐ]", article.text[start:end]):
+        return None
+    sides = _sides(article, start, end, key)
+    if sides is None:
+        return None
+    investor, host, reason = sides
+    count = counts[0] if counts else None
+    capital = capitals[0] if capitals else None
+    host_is_place = isinstance(host, Place)
+    confidence = 0.9 - (0.2 if "defaulted" in reason else 0.0) - (0.1 if "context" in reason else 0.0)
+    return InvestmentFact(
+        extractor_version=version, char_start=sentence.start, char_end=sentence.end, evidence=sentence.text,
+        investor_country_code=investor.country_code if investor else None,
+        investor_locality_code=investor.locality_code if investor else None,
+        investor_locality_name=None if investor is None or investor.is_country else investor.entry.name,
+        host_country_code=host.country_code if host_is_place else "VN",
+        host_locality_code=host.locality_code if host_is_place else None,
+        host_locality_name=host.entry.name if host_is_place and not host.is_country else None,
+        project_count=count.value if count else None, project_count_qualifier=count.qualifier if count else None,
+        capital=capital.value if capital else None, currency=capital.currency if capital else None,
+        capital_usd=capital.usd if capital else None, capital_qualifier=capital.qualifier if capital else None,
+        capital_kind=_kind(key, capital.start) if capital else "unspecified", as_of_date=as_of,
+        rank=int(rank_match.group(1)) if rank_match and start <= rank_match.start() + sentence.start < end else None,
+        confidence=round(confidence, 2), confidence_reason=reason or None,
+    )

@@ -1,0 +1,163 @@
+"""Trade figures: "kim ngạch thương mại Việt Nam - Nga đạt 4,85 tỷ USD", "xuất khẩu của Quảng Ninh sang Nga đạt…".
+
+Each money amount (or growth rate without an amount) is tied to the nearest trade keyword before it in the same
+sentence; the reporter is the Vietnamese side (or a foreign region that leads a "giữa X và Y" turnover), the partner
+the foreign side. Targets, forecasts, company and single-commodity figures are skipped.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .context import ANAPHORA, Article
+from .dates import find_periods
+from .facts import TradeFact
+from .numbers import Change, Money, find_changes, find_money
+from .places import Place
+from .text import Sentence
+
+_KEYWORD = re.compile(
+    r"kim ngạch xuất nhập khẩu|kim ngạch xuất khẩu|kim ngạch nhập khẩu|xuất nhập khẩu|kim ngạch thương mại|"
+    r"thương mại hai chiều|thương mại song phương|trao đổi thương mại|kim ngạch trao đổi|giá trị thương mại|"
+    r"kim ngạch buôn bán|buôn bán hai chiều|giao thương hai chiều|xuất khẩu|nhập khẩu|con số này|con số trên|"
+    r"kim ngạch"
+)
+_PLAN = re.compile(r"mục tiêu|phấn đấu|kế hoạch(?! và đầu tư)|dự kiến|kỳ vọng|hướng tới|hướng đến|sẽ đạt|"
+                   r"đặt chỉ tiêu|chỉ tiêu|"
+                   r"có thể đạt|dự báo|tiềm năng|nâng kim ngạch|đưa kim ngạch|lên mức|nhằm đạt")
+_NOT_TRADE = re.compile(r"vốn|dự án|đầu tư|viện trợ|tài trợ|doanh thu|lợi nhuận|ngân sách|giải ngân|fdi|oda|"
+                        r"chiếm|lượt khách|du lịch")
+_COMPANY = re.compile(r"công ty|tập đoàn|nhà máy|\bhãng\b|ctcp|tnhh")
+_COMMODITY = re.compile(
+    r"gạo|cà phê|thủy sản|hải sản|tôm|cá tra|dệt may|may mặc|da giày|điện thoại|máy tính|điện tử|rau quả|trái cây|"
+    r"hồ tiêu|hạt điều|cao su|gỗ|than|dầu thô|xăng dầu|sắt thép|thép|máy móc|nông sản|phân bón|sầu riêng|thanh long|"
+    r"chè|sữa|ô tô|linh kiện|hóa chất|dược phẩm|thực phẩm|khoáng sản|quặng|lúa mì|ngô|đậu tương|bông|xơ sợi"
+)
+
+
+@dataclass
+class _Party:
+    country: str
+    code: str | None
+    name: str | None
+
+
+def _party(place: Place) -> _Party:
+    return _Party(place.country_code, place.locality_code, None if place.is_country else place.entry.name)
+
+
+_VN = _Party("VN", None, None)
+
+
+def _flow(keyword: str) -> str | None:
+    if "xuất nhập khẩu" in keyword or "thương mại" in keyword or "trao đổi" in keyword or "buôn bán" in keyword \
+            or "giao thương" in keyword:
+        return "turnover"
+    if "xuất khẩu" in keyword:
+        return "export"
+    if "nhập khẩu" in keyword:
+        return "import"
+    return None   # "kim ngạch", "con số này": from the previous fact, else turnover
+
+
+def _parties(article: Article, start: int, end: int, flow: str) -> tuple[_Party, _Party | None, str] | None:
+    places = article.places_in(start, end)
+    vn = [p for p in places if p.is_vietnamese]
+    foreign = [p for p in places if not p.is_vietnamese]
+    reason = ""
+    if foreign and not foreign[0].is_country and flow == "turnover" and (not vn or foreign[0].start < vn[0].start):
+        partner = _party(vn[0]) if vn else None
+        return _party(foreign[0]), partner, "reporter is a foreign region"
+    vn_localities = [p for p in vn if not p.is_country]
+    if vn_localities:
+        reporter = _party(vn_localities[0])
+    elif vn:
+        reporter = _VN
+    else:
+        recent = article.recent_vn_locality(start) if ANAPHORA.search(article.key_of(start, end)) else None
+        reporter = _party(recent) if recent else _VN
+        reason = "reporter from context" if recent else "reporter defaulted to Việt Nam"
+    countries = {p.country_code for p in foreign}
+    if len(countries) > 1:
+        foreign = [max(foreign, key=lambda p: p.start)]
+        reason = (reason + "; " if reason else "") + "several partners named, nearest kept"
+    partner = _party(foreign[-1]) if foreign else None
+    return reporter, partner, reason
+
+
+def _clause_start(article: Article, sentence: Sentence, pos: int) -> int:
+    cut = max(article.text.rfind(";", sentence.start, pos), article.text.rfind(":", sentence.start, pos))
+    return cut + 1 if cut >= 0 else sentence.start
+
+
+def _figures(key: str) -> list[tuple[int, Money | None, Change | None]]:
+    money = find_money(key)
+    changes = find_changes(key)
+    figures: list[tuple[int, Money | None, Change | None]] = []
+    for i, m in enumerate(money):
+        limit = money[i + 1].start if i + 1 < len(money) else len(key)
+        change = next((c for c in changes if m.end <= c.start < limit), None)
+        figures.append((m.start, m, change))
+    used = {id(c) for _, _, c in figures if c is not None}
+    for c in changes:
+        if id(c) not in used and not any(m.start <= c.start < m.end + 60 for m in money):
+            figures.append((c.start, None, c))
+    return sorted(figures, key=lambda f: f[0])
+
+
+def extract_trade(article: Article, version: str) -> list[TradeFact]:
+    facts: list[TradeFact] = []
+    for sentence in article.sentences:
+        key = article.key_of(sentence.start, sentence.end)
+        keywords = list(_KEYWORD.finditer(key))
+        if not keywords or _PLAN.search(key):
+            continue
+        periods = find_periods(key, article.published)
+        for pos, money, change in _figures(key):
+            fact = _fact(article, sentence, key, keywords, periods, pos, money, change, facts, version)
+            if fact is not None:
+                facts.append(fact)
+    return facts
+
+
+def _fact(article, sentence, key, keywords, periods, pos, money, change, previous, version) -> TradeFact | None:
+    keyword = next((k for k in reversed(keywords) if k.end() <= pos), None)
+    if keyword is None or pos - keyword.end() > 160:
+        return None
+    between = key[keyword.end():pos]
+    if _NOT_TRADE.search(between) or _COMPANY.search(key[max(0, keyword.start() - 60):pos]) \
+            or _COMMODITY.search(key[keyword.start():pos]) or (money is None and pos - keyword.end() > 100):
+        return None
+    if money is None and not any(word in key[pos:pos + 40] for word in ("%", "lần", "gấp")):
+        return None
+    flow = _flow(keyword.group(0))
+    prior = previous[-1] if previous and sentence.start - previous[-1].char_end < 400 else None
+    abs_start = sentence.start + _clause_start(article, sentence, sentence.start + keyword.start()) - sentence.start
+    abs_end = sentence.start + (money.end if money else pos)
+    if flow is None and prior is not None and keyword.group(0).startswith("con số"):
+        reporter = _Party(prior.reporter_country_code, prior.reporter_locality_code, prior.reporter_locality_name)
+        partner = None if prior.partner_country_code is None else _Party(
+            prior.partner_country_code, prior.partner_locality_code, prior.partner_locality_name)
+        flow, reason = prior.flow, "figure refers to the previous one"
+    else:
+        flow = flow or "turnover"
+        resolved = _parties(article, min(abs_start, sentence.start + keyword.start()), abs_end, flow)
+        if resolved is None:
+            return None
+        reporter, partner, reason = resolved
+    if partner is not None and partner.country == reporter.country and partner.code == reporter.code:
+        partner = None
+    period = next((p for p in reversed(periods) if p.start < pos), None) or (periods[0] if periods else None)
+    confidence = 0.9 - (0.2 if "defaulted" in reason else 0.0) - (0.1 if "nearest" in reason else 0.0)
+    return TradeFact(
+        extractor_version=version, char_start=sentence.start, char_end=sentence.end, evidence=sentence.text,
+        reporter_country_code=reporter.country, reporter_locality_code=reporter.code,
+        reporter_locality_name=reporter.name, partner_country_code=partner.country if partner else None,
+        partner_locality_code=partner.code if partner else None,
+        partner_locality_name=partner.name if partner else None,
+        flow=flow, value=money.value if money else None, currency=money.currency if money else None,
+        value_usd=money.usd if money else None, value_qualifier=money.qualifier if money else None,
+        period_year=period.year if period else None, period_month_from=period.month_from if period else None,
+        period_month_to=period.month_to if period else None, change_pct=change.pct if change else None,
+        confidence=round(confidence, 2), confidence_reason=reason or None,
+    )
