@@ -193,7 +193,9 @@ class Fetcher:
         with self.politeness.robots_lock(hostport):
             if slot.robots is None:
                 robots_url = f"{parts.scheme}://{parts.netloc}/robots.txt"
-                answer = self.fetch(robots_url, source=source, kind="robots", allowed_hosts=[hostport])
+                # robots.txt lives at the host root and may redirect within the site: hosts without path scopes
+                robots_hosts = None if allowed is None else [e.split("/")[0] for e in allowed] + [hostport]
+                answer = self.fetch(robots_url, source=source, kind="robots", allowed_hosts=robots_hosts)
                 status = None if answer.error and answer.status is None else answer.status
                 if answer.error and (answer.error.startswith("redirect_refused") or answer.error == "body_too_large"):
                     status = None

@@ -109,7 +109,7 @@ def _extract(site: Site, soup, data: dict, url: str, source: str) -> ArticleReco
     author = author or F.clean_author(byline, brands) or data.get("author")
     if not author:
         warnings.append("no_author")
-    section = data.get("section") or F.text_of(_pick(soup, ordered, "section"))
+    section = data.get("section") or F.text_of(_pick(soup, ordered, "section")) or _breadcrumb(soup)
     tags = _tags(soup, ordered, data)
     images = F.images_of(container, template.images if template else ("figure",), url, data.get("image"))
     for caption in captions:
@@ -154,12 +154,32 @@ def _published(soup, data: dict, ordered: list[Template], url: str, site: Site, 
         value = value or parse_vn_text(F.text_of(tag), month_first=site.time_month_first)
         if value:
             return value
-    value = time_datetime(soup)
+    value = time_datetime(soup) or _date_near_title(soup, site)
     if value:
         return value
     value = from_url(url)
     warnings.append("published_from_url_id" if value else "no_published_at")
     return value
+
+
+_DATE_BOXES = "[class*=date], [class*=time], [class*=publish], [class*=info], [class*=meta]"
+
+
+def _date_near_title(soup, site: Site):
+    """Generic last resort: a short date-bearing element (class names date/time/info/meta/publish)."""
+    for tag in soup.select(_DATE_BOXES)[:20]:
+        text = F.text_of(tag)
+        if text and len(text) <= 80:
+            value = parse_vn_text(text, month_first=site.time_month_first)
+            if value:
+                return value
+    return None
+
+
+def _breadcrumb(soup) -> str | None:
+    links = [F.text_of(a) for a in soup.select("[class*=breadcrumb] a")]
+    links = [t for t in links if t and t.lower() not in ("trang chủ", "home")]
+    return links[-1] if links else None
 
 
 def _tags(soup, ordered: list[Template], data: dict) -> list[str]:

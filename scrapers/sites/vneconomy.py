@@ -6,7 +6,7 @@ from scrapers.site import Site, Template
 CURRENT = Template(
     name="vneconomy-2026",
     path="selectors",
-    body=("main#article-editor", "main[data-field=body]", "div[data-field=body]"),
+    body=("main#article-editor", "main[data-field=body]"),
     title=("h1.article-header__title", "h1[data-field=title]"),
     sapo=("h4.article-content__lead", "[data-field=sapo]"),
     author=("[data-field=author] .article-meta__name", ".article-meta__name"),
@@ -23,7 +23,7 @@ LEGACY = Template(
     sapo=("[data-field=sapo]", ".sapo-detail", "div.detail__summary", "div.detail-sapo"),
     author=("[data-field=author]", ".detail__author", ".author-detail", "p.author"),
     time=("[data-field=distributionDate]", ".detail__meta .date", "p.date", "div.detail-time"),
-    section=("[data-field=zone]", "div.breadcrumb a.text-breadcrumb:last-of-type", ".breadcrumb a:last-of-type"),
+    section=("[data-field=zone]", "[class*=breadcrumb] a.text-breadcrumb:last-of-type"),
     tags=(".detail__tag a", ".tags a", ".box-tag a"),
     remove=("[data-field=sapo]", ".sapo-detail", "figure", "figcaption", "table.picture", ".detail__related"),
 )

@@ -2,13 +2,17 @@
 from __future__ import annotations
 
 import random
+import sys
+from pathlib import Path
 
 import httpx
 import pytest
-from scraper_helpers import FakeClock
 
-from scrapers.fetch import Fetcher
-from warehouse.db import connect
+sys.path.insert(0, str(Path(__file__).resolve().parent))   # importlib mode: make scraper_helpers importable
+from scraper_helpers import FakeClock  # noqa: E402
+
+from scrapers.fetch import Fetcher  # noqa: E402
+from warehouse.db import connect  # noqa: E402
 
 
 @pytest.fixture

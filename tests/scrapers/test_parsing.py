@@ -1,0 +1,152 @@
+"""Parsers on real saved pages (read from ../shared/fixtures at run time) and on our reconstructions."""
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from scraper_helpers import FIXTURES, OUR_PAGES, fixture_text, paragraphs
+
+from scrapers.parsing import PARSER_VERSION, ParseError, parse_html
+from scrapers.registry import SITES, site_for_url
+
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
+VNE = "vneconomy/article_2026-09-04_sau-soat-xet-qcg-bao-lai_EXCERPT.html"
+BCP = "baochinhphu/article_2026-09-05_co-che-chinh-sach-xac-dinh-gia-san-pham-in-duc-tien_EXCERPT.html"
+LEAKS = ("Tin liên quan", "Bài liên quan", "Hồ sơ Startup", "Khởi nghiệp", "Tham khảo thêm", "Đọc bài theo từ khoá",
+         "Chia sẻ", "Mới nhất", "Ảnh:", "Đọc nhiều", "Tin cùng chuyên mục", "Cơ quan chủ quản", "TTXVN/Vietnam+",
+         "react-text", "GMT+0700")
+
+
+def assert_no_leaks(body: str, extra: tuple[str, ...] = ()) -> None:
+    for marker in LEAKS + extra:
+        assert marker not in body, marker
+
+
+def test_vneconomy_real_2026_page():
+    record = parse_html(fixture_text(VNE))
+    assert record.url == "https://vneconomy.vn/sau-soat-xet-qcg-bao-lai-1817-ty-dong-tang-17167-so-voi-cung-ky.htm"
+    assert record.source == "vneconomy" and record.parse_path == "selectors" and record.parse_warnings == []
+    assert record.title == "Sau soát xét, QCG báo lãi 181,7 tỷ đồng, tăng 1.716,7% so với cùng kỳ"
+    assert record.published_at == datetime(2026, 9, 4, 9, 43, 6, tzinfo=VN)
+    assert record.author == "Hà Anh" and record.section == "Doanh nghiệp niêm yết"
+    assert record.tags == ["chứng khoán", "Chuyển nhượng", "nhà máy thủy điện", "QCG"]
+    assert record.sapo.startswith("Công ty Cổ phần Quốc Cường Gia Lai (mã QCG-HOSE)")
+    body = paragraphs(record.body_text)
+    assert len(body) == 13
+    assert body[0].startswith("Cụ thể: doanh thu thuần trên BCTC bán niên 2026")
+    assert body[-1].endswith("được lập trên cơ sở giả định hoạt động liên tục.")
+    assert record.sapo not in record.body_text                      # the lead sits inside main: removed
+    assert_no_leaks(record.body_text, ("QCG lấy ý kiến cổ đông", "Sơ đồ giá cổ phiếu", "Google News"))
+    assert record.images[0]["caption"] == "Sơ đồ giá cổ phiếu QCG trên TradingView."
+    assert record.parser_version == PARSER_VERSION
+
+
+def test_baochinhphu_real_page_byline_and_in_body_related_box():
+    record = parse_html(fixture_text(BCP))
+    assert record.source == "baochinhphu" and record.parse_path == "selectors"
+    assert record.title == "Cơ chế, chính sách xác định giá sản phẩm in, đúc tiền"
+    assert record.published_at == datetime(2026, 9, 5, 13, 30, tzinfo=VN)
+    assert record.updated_at == datetime(2026, 9, 5, 13, 34, tzinfo=VN)
+    assert record.author == "Phương Nhi"                             # trailing right-aligned byline, not "Ban biên tập"
+    assert record.section == "Chỉ đạo, quyết định của Chính phủ - Thủ tướng Chính phủ"
+    assert record.tags == ["đúc tiền", "in tiền"]
+    assert record.sapo.startswith("Chính phủ ban hành Nghị quyết số 40/2026/NQ-CP")   # "(Chinhphu.vn) - " stripped
+    body = paragraphs(record.body_text)
+    assert body[0].startswith("Theo Nghị quyết, cơ chế, chính sách xác định giá")
+    assert body[-1] == "Nghị quyết này có hiệu lực từ ngày 04/9/2026."
+    assert_no_leaks(record.body_text, ("Phương Nhi", "Nhà máy In tiền Quốc gia được sản xuất vàng miếng",
+                                       "giai đoạn 2020 - 2024\n"))
+
+
+def test_vietnamplus_2017_fragment_legacy_template():
+    url = "https://www.vietnamplus.vn/mien-bac-nang-am/478059.vnp"
+    record = parse_html((FIXTURES / "vietnamplus/fragment_2017_article-body_cms-body.html").read_bytes(), url)
+    assert record.source == "vietnamplus" and record.parse_path == "legacy"
+    assert record.published_at == datetime(2017, 12, 4, 7, 23, 20, tzinfo=VN)
+    assert record.author == "Minh Nguyệt"
+    body = paragraphs(record.body_text)
+    assert len(body) == 1 and body[0].startswith("Theo Trung tâm Dự báo Khí tượng Thủy văn Trung ương")
+    assert "Ảnh minh họa" not in record.body_text and "sas" not in record.body_text
+    assert record.images[0]["caption"] == "Ảnh minh họa. (Nguồn: Vietnam+)"
+
+
+def test_vietnamplus_2014_fragment_without_body_container_goes_generic():
+    record = parse_html(fixture_text("vietnamplus/fragment_2014_article-header.html"),
+                        "https://www.vietnamplus.vn/thuong-vien-my/270000.vnp")
+    assert record.title == "Thượng viện Mỹ nhất trí thông qua Nghị quyết về Biển Đông"
+    assert record.published_at == datetime(2014, 7, 11, 11, 35, tzinfo=VN)      # "lúc : 11/07/14 11:35"
+    assert record.author == "TTXVN/Vietnam+"
+    assert record.parse_path == "generic" and "site_selectors_missed" in record.parse_warnings
+    body = paragraphs(record.body_text)
+    assert body[0].startswith("Ngày 10/7, với toàn bộ phiếu thuận, Thượng viện Mỹ")
+    assert body[-1].endswith("như Nhật Bản và Hàn Quốc./.")
+    assert "Tàu cá ĐNa 90152" not in record.body_text                              # photo caption
+
+
+EXPECTED = {
+    "vietnamplus_current_reconstructed.html": dict(
+        source="vietnamplus", parse_path="selectors", title="Hải Phòng và Kobe mở rộng hợp tác cảng biển",
+        published_at=datetime(2026, 5, 14, 9, 20, tzinfo=VN), author="Thanh Hương", section="Thế giới",
+        first="Sáng 13/5, tại Kobe, đoàn công tác", last="theo tiêu chuẩn Nhật Bản./.", n=4),
+    "nld_current_reconstructed.html": dict(
+        source="nld", parse_path="selectors", title="Cần Thơ và tỉnh Chungcheongnam ký kết hợp tác",
+        published_at=datetime(2026, 3, 20, 10, 15, tzinfo=VN), author="Lê Vĩnh", section="Quốc tế",
+        first="Chiều 19/3, UBND TP Cần Thơ", last="vào khu công nghiệp Thốt Nốt.", n=4),
+    "vneconomy_legacy_2021_reconstructed.html": dict(
+        source="vneconomy", parse_path="legacy", title="Khánh Hòa tìm đối tác Nga cho du lịch biển",
+        published_at=datetime(2021, 11, 8, 15, 40, tzinfo=VN), author="Trần Minh", section="Địa phương",
+        first="Ngày 7/11, Sở Du lịch tỉnh Khánh Hòa", last="hai chuyến bay mỗi tuần từ tháng 12.", n=3),
+    "structured_only_reconstructed.html": dict(
+        source="vietnamplus", parse_path="generic", title="Quảng Ninh đón đoàn doanh nghiệp Mông Cổ",
+        published_at=datetime(2026, 7, 2, 16, 5, tzinfo=VN), author="Bích Ngọc", section="Kinh tế",
+        first="Chiều 1/7, UBND tỉnh Quảng Ninh", last="qua đường sắt.", n=3),
+    "jsonld_body_reconstructed.html": dict(
+        source="nld", parse_path="jsonld", title="Đồng Nai xúc tiến đầu tư tại Đức",
+        published_at=datetime(2026, 4, 10, 8, 30, tzinfo=VN), author="Hoàng Phương", section="Kinh tế",
+        first="Ngày 9/4 (giờ địa phương)", last="đang được tỉnh đầu tư mạnh.", n=3),
+    "selectorless_generic_reconstructed.html": dict(
+        source="baotintinh.example.vn", parse_path="generic",
+        title="Bình Định giới thiệu tiềm năng với nhà đầu tư Singapore",
+        published_at=datetime(2026, 4, 6, 14, 10, tzinfo=VN), author="Hà Phương", section=None,
+        first="Sáng 6/4, tại Singapore", last="trong tháng 5.", n=4),
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_reconstructed_and_structured_pages(name):
+    want = EXPECTED[name]
+    record = parse_html((OUR_PAGES / name).read_bytes())
+    for key in ("source", "parse_path", "title", "published_at", "author", "section"):
+        assert getattr(record, key) == want[key], key
+    body = paragraphs(record.body_text)
+    assert len(body) == want["n"]
+    assert body[0].startswith(want["first"]) and body[-1].endswith(want["last"])
+    assert_no_leaks(record.body_text, ("Một bài", "Một tin", "Một công ty khởi nghiệp", "Một doanh nghiệp công nghệ",
+                                       "Hà Phương", "Bãi biển Nha Trang", "Toàn cảnh hội nghị", "Bản quyền"))
+
+
+def test_generic_fallback_is_flagged_and_sapo_prefix_stripped():
+    record = parse_html((OUR_PAGES / "jsonld_body_reconstructed.html").read_bytes())
+    assert record.sapo == "Đoàn công tác tỉnh Đồng Nai đã giới thiệu 12 dự án kêu gọi đầu tư tại hội nghị ở Frankfurt."
+    generic = parse_html((OUR_PAGES / "selectorless_generic_reconstructed.html").read_bytes())
+    assert any(w.startswith("generic_extractor") for w in generic.parse_warnings)
+
+
+def test_site_choice_from_url_canonical_or_source_and_parse_error_without_url():
+    page = "<html><body><article><p>" + "Nội dung bài báo thử nghiệm khá dài. " * 5 + "</p></article></body></html>"
+    assert parse_html(page, "https://nld.com.vn/a-196260101000000000.htm").source == "nld"
+    assert parse_html(page, "https://example.org/a", source="vneconomy").source == "vneconomy"
+    with pytest.raises(ParseError):
+        parse_html(page, source="vneconomy")
+    assert issubclass(ParseError, ValueError)
+    assert site_for_url("https://tuoitre.vn/nld/bai-196260101000000000.htm") is SITES["nld"]
+    assert site_for_url("https://tuoitre.vn/the-thao/bai.htm") is None
+
+
+def test_layout_change_lands_with_flag_instead_of_failing():
+    page = ('<html><head><link rel="canonical" href="https://vneconomy.vn/mot-bai-moi-trong-giao-dien-moi-la.htm">'
+            '</head><body><div class="khung-moi"><h1>Tiêu đề giao diện mới</h1></div></body></html>')
+    record = parse_html(page)
+    assert record.title == "Tiêu đề giao diện mới" and record.body_text is None
+    assert "site_selectors_missed" in record.parse_warnings and "no_body" in record.parse_warnings
