@@ -1,7 +1,7 @@
 """Dates and reporting periods in Vietnamese press text, resolved against the publication date.
 
 All finders take the match form (lower case) of a sentence. A day/month without a year gets the year that puts the
-date closest to publication (a future date counts double, so "5/1" in a late-December article is next January).
+date closest to publication (a future date counts triple, so "5/1" in a late-December article is next January).
 Bare "d/m" needs a date cue before it ("ngày", "chiều", "vào", "từ"…, or the sentence start) so "1/2 thời gian" is
 not a date.
 """
@@ -41,7 +41,7 @@ class DateMention:
 
 
 def resolve_year(day: int, month: int, published: date | None) -> date | None:
-    """The (day, month) nearest to publication, a future date weighing double; None without a publication date."""
+    """The (day, month) nearest to publication, a future date weighing triple; None without a publication date."""
     if published is None:
         return None
     best: tuple[float, date] | None = None
@@ -51,7 +51,7 @@ def resolve_year(day: int, month: int, published: date | None) -> date | None:
         except ValueError:
             continue
         delta = (candidate - published).days
-        cost = delta * 2 if delta > 0 else -delta
+        cost = delta * 3 if delta > 0 else -delta
         if best is None or cost < best[0]:
             best = (cost, candidate)
     return best[1] if best else None
@@ -129,7 +129,7 @@ class Period:
 
 
 _QUARTERS = {"i": 1, "1": 1, "ii": 2, "2": 2, "iii": 3, "3": 3, "iv": 4, "4": 4}
-_YEAR_TAIL = rf"(?:\s*(?:năm\s+|/\s*){_Y}|\s+(?P<rel>năm nay|năm ngoái|năm trước|năm qua))?"
+_YEAR_TAIL = rf"(?:\s*(?:năm\s+|/\s*)?{_Y}(?![\d/])|\s+(?P<rel>năm nay|năm ngoái|năm trước|năm qua))?"
 _N_MONTHS = re.compile(rf"(?P<n>\d{{1,2}}|{WORD_NUMBER}(?:\s+(?:một|hai))?)\s+tháng(?:\s+(?:đầu|đầu tiên|đầu năm|"
                        rf"đầu năm nay|của năm|năm|qua|vừa qua))*{_YEAR_TAIL}")
 _HALF = re.compile(rf"(?P<half>nửa đầu|nửa cuối)\s+năm(?:\s+{_Y}|\s+(?P<rel>nay|ngoái))?")

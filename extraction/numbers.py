@@ -145,8 +145,8 @@ def find_changes(key: str) -> list[Change]:
     return sorted(found, key=lambda c: c.start)
 
 
-_COUNT = (rf"(?:(?P<qual>hơn|trên|gần|khoảng|xấp xỉ|chừng)\s+)?(?P<num>\d{{1,3}}(?:\.\d{{3}})+|\d+|{WORD_NUMBER}"
-                    rf"(?:\s+mươi(?:\s+(?:{WORD_NUMBER}|mốt|lăm))?)?)\s+(?P<noun>")
+_COUNT = (rf"(?:(?P<qual>hơn|trên|gần|khoảng|xấp xỉ|chừng)\s+)?(?P<num>\d{{1,3}}(?:\.\d{{3}})+|\d+|(?:{WORD_NUMBER})"
+          rf"(?:\s+mươi)?(?:\s+(?:{WORD_NUMBER}|mốt|lăm))?)\s+(?P<noun>")
 
 
 def word_number(text: str) -> int | None:

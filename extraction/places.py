@@ -82,9 +82,9 @@ def _lookup(text: str, toks: list[Token], i: int) -> tuple[int, IndexEntry] | No
         found = index.get(key)
         if found is None or not _joined(text, toks, i, n):
             continue
-        if all(toks[i + k].capitalised or not need for k, need in enumerate(found.capitals)):
-            if toks[i + n - 1].capitalised or toks[i + n - 1].text.isupper():
-                return n, found
+        if all(toks[i + k].capitalised or not need for k, need in enumerate(found.capitals)) \
+                and any(t.capitalised for t in toks[i:i + n]):
+            return n, found
     return None
 
 

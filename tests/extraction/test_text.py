@@ -1,0 +1,51 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extraction.text import article_text, ascii_fold, canonical_name, match_form, split_sentences
+
+
+def test_article_text_joins_non_empty_parts_with_blank_line():
+    assert article_text("Tiêu đề", None, "Thân bài.") == "Tiêu đề\n\nThân bài."
+    assert article_text(None, "  ", "Chỉ thân bài.") == "Chỉ thân bài."
+    assert article_text(None, None, None) == ""
+
+
+def test_article_text_is_nfc_and_replaces_odd_spaces():
+    decomposed = "Kha\u0301nh Ho\u0300a\u00a0và\u200bHà Nội"
+    text = article_text(None, None, decomposed)
+    assert text == "Khánh Hòa và Hà Nội"
+
+
+def test_match_form_moves_old_style_tones_and_lowers():
+    assert match_form("Khánh Hoà") == "khánh hòa"
+    assert match_form("Thuỷ sản") == "thủy sản"
+    assert match_form("Toạ đàm") == "tọa đàm"
+    assert match_form("toàn quốc") == "toàn quốc"     # tone followed by a consonant stays
+    assert match_form("Quý I") == "quý i"             # "qu" keeps its tone on y
+
+
+@given(st.text(max_size=200))
+def test_match_form_preserves_length(text):
+    assert len(match_form(text)) == len(text)
+
+
+def test_canonical_name_spaces_hyphens():
+    assert canonical_name("Bà Rịa-Vũng Tàu") == canonical_name("Bà Rịa - Vũng Tàu") == "bà rịa - vũng tàu"
+
+
+def test_ascii_fold():
+    assert ascii_fold("Đắk Lắk") == "Dak Lak"
+
+
+def test_sentences_keep_abbreviations_and_offsets():
+    text = "Đoàn đã đến St. Petersburg. Tại TP. HCM, hội nghị diễn ra.\n\n\"Chúng tôi rất vui.\" Ông nói thêm."
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == ["Đoàn đã đến St. Petersburg.", "Tại TP. HCM, hội nghị diễn ra.",
+                                           "\"Chúng tôi rất vui.\"", "Ông nói thêm."]
+    for s in sentences:
+        assert text[s.start:s.end] == s.text
+
+
+def test_decimal_points_do_not_split_sentences():
+    sentences = split_sentences("Kim ngạch đạt 3.5 tỷ USD. Năm sau tăng.")
+    assert len(sentences) == 2
