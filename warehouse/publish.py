@@ -93,7 +93,7 @@ def publish(
         generation = exports_dir.with_name(f".{exports_dir.name}.gen-{_stamp()}-{uuid.uuid4().hex[:6]}")
         swapped = False
         try:
-            built_at = datetime.now(UTC).isoformat(timespec="seconds")
+            built_at = datetime.now(UTC).isoformat(timespec="milliseconds")
             row_counts = _copy_build(build_db, tmp_db)
             exports = _export_parquet(tmp_db, generation)
             manifest = PublishManifest(

@@ -18,7 +18,7 @@ import duckdb
 
 SNAPSHOT = (
     "select (select count(*) from marts.fct_event_mentions), (select count(*) from marts.fct_trade_flows),"
-    " (select strftime(built_at at time zone 'UTC', '%Y-%m-%dT%H:%M:%S+00:00') from ops.publish_manifest)"
+    " (select strftime(built_at at time zone 'UTC', '%Y-%m-%dT%H:%M:%S.%g+00:00') from ops.publish_manifest)"
 )
 
 
