@@ -45,6 +45,8 @@ _PLAN = re.compile(r"\bsẽ\b|dự kiến|kế hoạch|mong muốn|đề nghị|
 _DONE = re.compile(r"\bđã\b|\bvừa\b|mới đây|vừa qua|chính thức|hôm nay|sáng nay|chiều nay|tối nay")
 _AFFAIRS = re.compile(r"ngoại vụ|đối ngoại|ngoại giao|quốc tế|nước ngoài|hợp tác|xúc tiến|\bfdi\b|hội nhập")
 _SEVERAL = re.compile(r"\s(?:được\s+)?(?:nhiều|hàng loạt|một số)\s")
+_BACKGROUND = re.compile(r"trước đây|năm \d{4}|từ năm|thời gian qua|những năm qua|nhiều năm|thời gian tới|"
+                         r"hằng năm|hàng năm|thường xuyên|giai đoạn")
 _LOCATION = re.compile(r"(?:tại|ở)\s+(?:thủ đô\s+|tỉnh\s+|thành phố\s+|tp\.?\s*|bang\s+|vùng\s+)?$")
 _CONTINUATION = re.compile(r"^(?:kết thúc|tại buổi|trong buổi|cũng tại|bên lề|nhân dịp|dịp này|trong khuôn khổ|"
                            r"sau buổi)")
@@ -62,10 +64,13 @@ class _Candidate:
 def _triggers(key: str) -> list[list]:
     """[type, position, is_reference] per trigger; adjacent triggers ("thăm và làm việc") fold into one."""
     found: list[list] = []
+    skipped_end = -10
     for m in _TRIGGER.finditer(key):
         before = key[max(0, m.start() - 25):m.start()]
         around = key[max(0, m.start() - 40):m.end() + 30]
-        if _GENERIC.search(before) or _FRAME.search(before) or _ANNIVERSARY.search(around):
+        listed_after_skipped = re.fullmatch(r"\s*(?:,|và|hoặc)\s*", key[skipped_end:m.start()]) is not None
+        if _GENERIC.search(before) or _FRAME.search(before) or _ANNIVERSARY.search(around) or listed_after_skipped:
+            skipped_end = m.end()
             continue
         if found and m.start() - found[-1][1] < 25 and ";" not in key[found[-1][1]:m.start()]:
             if TYPE_PRIORITY.index(m.lastgroup) < TYPE_PRIORITY.index(found[-1][0]):
@@ -100,16 +105,20 @@ def _plausible(mention: DateMention, published: date | None) -> bool:
     return -150 <= delta <= 200
 
 
+_OLD = DateMention(0, 0, None, None)   # the segment is dated, but not near publication: background
+
+
 def _event_date(article: Article, cand: _Candidate, same_day: date | None) -> DateMention | None:
     key = article.key_of(cand.start, cand.end)
-    for mention in find_dates(key, article.published, same_day):
+    mentions = find_dates(key, article.published, same_day)
+    for mention in mentions:
         window = key[max(0, mention.start - 60):mention.end + 5]
         in_range_brackets = re.search(r"\(\s*$", key[:mention.start]) and "-" in key[mention.end:mention.end + 4]
         if _ANNIVERSARY.search(window) or in_range_brackets:
             continue
         if _plausible(mention, article.published):
             return mention
-    return None
+    return _OLD if mentions else None
 
 
 def extract_events(article: Article, version: str) -> list[EventFact]:
@@ -159,11 +168,13 @@ def _event(article: Article, index: int, cand: _Candidate, same_day: date | None
     if _SEVERAL.search(article.key, cand.trigger_start, cand.trigger_start + 25):
         return None
     mention = _event_date(article, cand, same_day) or inherited
+    if mention is _OLD:
+        return None
     reason = []
     if mention is None:
         if cand.is_reference or _PLAN.search(key) or not _DONE.search(article.key_of(sentence.start, cand.end)):
             return None
-        if re.search(r"(?:trước đây|năm \d{4}|từ năm)", key):
+        if _BACKGROUND.search(article.key_of(sentence.start, cand.end)):
             return None
         reason.append("undated, told as done")
     elif mention.value and article.published and mention.value > article.published + timedelta(days=1):
