@@ -13,26 +13,38 @@ _PLACE_WORD = re.compile(
     r"(?<![\w])(tỉnh bang|tỉnh|thành phố|tp\.?|thủ đô|bang|vùng|huyện|quận|thị xã|xã|châu|khu tự trị|cộng hòa|"
     r"đặc khu|thị trấn|oblast|prefecture|tỉnh trưởng)\s+"
 )
-_NAME = re.compile(r"(?:[A-ZĐÀ-Ỹ][\w'’]*(?:[- ](?:[A-ZĐÀ-Ỹ]|\()[\w'’)]*)*)", re.UNICODE)
+_WORD = re.compile(r"\(?[^\W\d_][\w'’]*\)?")
 _NOT_NAMES = {"Ủy", "Uỷ", "Hội", "Sở", "Ban", "Đảng", "Bộ", "Nhà", "Chính", "Quốc", "Thủ", "Chủ", "Phó", "Đại",
               "Trung", "Tổng", "Cục", "Ngoại", "Đoàn", "UBND", "HĐND", "Thường", "Công", "Việt", "Tỉnh",
               "Thành", "Các", "Những", "Này", "Đó", "Ông", "Bà", "Trường", "Viện", "Liên", "Xã", "Huyện", "Phòng"}
+
+
+def _capitalised_run(text: str, start: int) -> tuple[int, int]:
+    """The span of up to four capitalised words (joined by spaces or hyphens) starting at ``start``."""
+    end, words, pos = start, 0, start
+    while words < 4:
+        word = _WORD.match(text, pos)
+        if not word or not word.group(0).lstrip("(")[:1].isupper():
+            break
+        end, words = word.end(), words + 1
+        if end < len(text) and text[end] in " -" and end + 1 < len(text):
+            pos = end + 1
+        else:
+            break
+    return start, end
 
 
 def find_unknown_places(text: str, key_text: str, known: list[Place]) -> list[UnknownPlace]:
     covered = [(p.start, p.end) for p in known]
     counts: dict[str, list] = {}
     for m in _PLACE_WORD.finditer(key_text):
-        name = _NAME.match(text, m.end())
-        if not name:
-            continue
-        value = name.group(0).strip(" -(")
-        start = name.start()
-        if value.split(" ")[0].split("-")[0] in _NOT_NAMES or len(value) < 2:
+        start, end = _capitalised_run(text, m.end())
+        value = text[start:end].strip(" -()")
+        if not value or value.split(" ")[0].split("-")[0] in _NOT_NAMES or len(value) < 2:
             continue
         if any(s <= start < e for s, e in covered):
             continue
-        context = text[max(0, m.start() - 40):min(len(text), name.end() + 40)].replace("\n", " ")
+        context = text[max(0, m.start() - 40):min(len(text), end + 40)].replace("\n", " ")
         entry = counts.setdefault(value, [0, context])
         entry[0] += 1
     return [UnknownPlace(name, context, n) for name, (n, context) in sorted(counts.items())]
