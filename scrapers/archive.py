@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
 
 from scrapers.parsing import ParseError, parse_html
 from warehouse.records import ArticleRecord
@@ -19,6 +18,8 @@ from warehouse.records import ArticleRecord
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc.gz")
 MAX_PAGE_BYTES = 8 * 1024 * 1024
+KNOWN_TYPES = {"warcinfo", "response", "resource", "request", "metadata", "revisit", "conversion", "continuation",
+               "arc_header"}
 
 
 @dataclass
@@ -76,10 +77,14 @@ def _warc_records(path: Path, source: str | None) -> Iterator[ArticleRecord | Ar
         iterator = ArchiveIterator(handle)
         try:
             for record in iterator:
+                is_arc_file = path.name.lower().endswith((".arc", ".arc.gz"))
+                if record.rec_type not in KNOWN_TYPES or (record.format == "arc") != is_arc_file:
+                    yield ArchiveError(str(path), "bad_warc", f"not a WARC record (type {record.rec_type!r})")
+                    return
                 item = _warc_item(record, path, iterator, source)
                 if item is not None:
                     yield item
-        except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
+        except Exception as exc:  # warcio raises assorted errors on corrupt input; report, never crash the import
             yield ArchiveError(str(path), "bad_warc", f"{type(exc).__name__}: {exc}")
 
 
@@ -87,7 +92,6 @@ def _warc_item(record, path: Path, iterator, source):
     if record.rec_type not in ("response", "resource"):
         return None
     url = record.rec_headers.get_header("WARC-Target-URI")
-    origin = f"{path}#{iterator.get_record_offset()}"
     content_type = None
     if record.rec_type == "response" and record.http_headers is not None:
         status = record.http_headers.get_statuscode()
@@ -98,7 +102,20 @@ def _warc_item(record, path: Path, iterator, source):
         content_type = record.rec_headers.get_header("Content-Type")
     if content_type and "html" not in content_type.lower():
         return None
-    body = record.content_stream().read(MAX_PAGE_BYTES + 1)
+    body = _read_all(record.content_stream(), MAX_PAGE_BYTES + 1)
+    origin = f"{path}#{iterator.get_record_offset()}"      # only after reading: it consumes the record
     if len(body) > MAX_PAGE_BYTES:
         return ArchiveError(origin, "too_large", f"record over {MAX_PAGE_BYTES} bytes")
     return _parse(body, url, source, origin, content_type)
+
+
+def _read_all(stream, limit: int) -> bytes:
+    """read() on a WARC payload stream may return short: loop until EOF or ``limit`` bytes."""
+    chunks, total = [], 0
+    while total < limit:
+        chunk = stream.read(min(65536, limit - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)

@@ -97,13 +97,19 @@ def _enqueue(con, fetcher, site, origin, found, since, until, refetch, stats) ->
     lower = datetime.combine(since, time.min, VN) if since else None
     upper = datetime.combine(until + timedelta(days=1), time.min, VN) if until else None
     with fetcher.db_lock:
-        for item in found:
-            hint = item.published_hint
-            if hint and ((lower and hint < lower) or (upper and hint >= upper)):
-                continue
-            stats.discovered += 1
-            if frontier.add(con, item.url, site.name, origin, hint, requeue=refetch):
-                stats.queued += 1
+        con.execute("begin transaction")
+        try:
+            for item in found:
+                hint = item.published_hint
+                if hint and ((lower and hint < lower) or (upper and hint >= upper)):
+                    continue
+                stats.discovered += 1
+                if frontier.add(con, item.url, site.name, origin, hint, requeue=refetch):
+                    stats.queued += 1
+            con.execute("commit")
+        except Exception:
+            con.execute("rollback")
+            raise
 
 
 # ---------------------------------------------------------------------------------------------------- fetching
