@@ -28,16 +28,20 @@ def _report_failures(outcome: runner.RunOutcome) -> None:
         err.print(f"[red]failed[/red] {failure}", markup=True, highlight=False)
     for check in outcome.checks_failed:
         err.print(f"[yellow]check failed[/yellow] {check}", markup=True, highlight=False)
+    if outcome.failures:
+        err.print(f"details of the run (dbt output): {runner.run_log_path()}", highlight=False)
 
 
-def _import(paths: list[Path], source: str | None) -> dict:
-    outcome = runner.run_job(
-        "ingest_job",
-        {"ops": {"ingest_articles": {"config": {"import_paths": [str(p) for p in paths], "source": source}}}},
-    )
+def _ingest(config: dict, job: str = "ingest_job") -> runner.RunOutcome:
+    outcome = runner.run_job(job, {"ops": {"ingest_articles": {"config": config}}})
     _report_failures(outcome)
     if not outcome.success:
         raise typer.Exit(EXIT_RUN_FAILED)
+    return outcome
+
+
+def _import(paths: list[Path], source: str | None) -> dict:
+    outcome = _ingest({"import_paths": [str(p) for p in paths], "source": source})
     return outcome.metadata.get("raw/articles", {})
 
 
@@ -101,12 +105,63 @@ def _print_marts() -> None:
         con.close()
 
 
+def _print_crawl(stats: dict) -> None:
+    shown = ("discovered", "fetched", "landed_new", "landed_updated", "landed_unchanged", "failed", "parse_errors",
+             "skipped", "not_modified", "generic_parses")
+    console.print("crawl: " + ", ".join(f"{key.replace('_', ' ')} {stats.get('crawl_' + key, 0)}" for key in shown)
+                  + f"; {stats.get('dagster/row_count', 0)} articles in {db.db_path()}", highlight=False)
+
+
+@app.command("crawl")
+def crawl_command(
+    since: str = typer.Option(None, "--since", help="First publication date (YYYY-MM-DD); default: 3 days ago."),
+    until: str = typer.Option(None, "--until", help="Last publication date (YYYY-MM-DD); default: today."),
+    source: list[str] = typer.Option(None, "--source", help="vietnamplus | vneconomy | nld (repeatable); default all."),
+    refetch: bool = typer.Option(False, "--refetch", help="Fetch known article URLs again."),
+    max_pages: int = typer.Option(None, "--max-pages", help="Stop after this many article fetches."),
+    build: bool = typer.Option(False, "--build", help="Then extract, run dbt and publish (like `vnwh build`)."),
+) -> None:
+    """Crawl the news sites politely (feeds, date-indexed sitemaps, sections) and land new articles."""
+    from datetime import date
+
+    for value, name in ((since, "--since"), (until, "--until")):
+        try:
+            value and date.fromisoformat(value)
+        except ValueError:
+            err.print(f"{name} {value!r} is not a date (YYYY-MM-DD)", highlight=False)
+            raise typer.Exit(EXIT_USAGE) from None
+    outcome = _ingest({"crawl": True, "since": since, "until": until, "sources": source or [], "refetch": refetch,
+                       "max_pages": max_pages, "progress": True})
+    _print_crawl(outcome.metadata.get("raw/articles", {}))
+    if build:
+        build_command()
+
+
+@app.command("probe")
+def probe_command(
+    source: list[str] = typer.Option(None, "--source", help="Sites to probe (repeatable); default all."),
+) -> None:
+    """Fetch the newest feed item of each site and show which fields each parsing path found (needs network)."""
+    from scrapers.probe import format_report, probe
+
+    results = probe(source or None)
+    for line in format_report(results):
+        console.print(line, highlight=False, markup=False)
+    if not all(result.ok for result in results):
+        raise typer.Exit(EXIT_RUN_FAILED)
+
+
 @app.command("demo")
 def demo_command() -> None:
-    """Run the main job end to end on the bundled sample (no network) and print what it built."""
-    console.print(f"demo: importing the bundled sample {SAMPLE_FILE.name} into {db.db_path()}", highlight=False)
-    _print_import(_import([SAMPLE_FILE], None))
-    build_command()
+    """Crawl the bundled sample from a local web server (no network), build everything, print what it built."""
+    console.print(f"demo: crawling the bundled sample ({SAMPLE_FILE.name}) served on 127.0.0.1 into {db.db_path()}",
+                  highlight=False)
+    outcome = _ingest({"demo_site": True}, job="refresh_job")
+    _print_crawl(outcome.metadata.get("raw/articles", {}))
+    extracted = outcome.metadata.get("raw/extractions", {})
+    console.print(f"extracted {extracted.get('articles_extracted', 0)} articles with "
+                  f"{extracted.get('extractor_version', '?')}", highlight=False)
+    _print_marts()
 
 
 @app.command("status")

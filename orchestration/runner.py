@@ -6,8 +6,11 @@ without it an ephemeral instance is used.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager, redirect_stdout
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 import dagster as dg
 
@@ -24,6 +27,23 @@ def definitions() -> dg.Definitions:
 
 def instance() -> dg.DagsterInstance:
     return dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
+
+
+def run_log_path() -> Path:
+    """Where the CLI keeps what the tools of its last run (dbt) printed: logs/last_run.log beside the build file."""
+    return db.db_path().parent / "logs" / "last_run.log"
+
+
+@contextmanager
+def _tool_output_to_log() -> Iterator[None]:
+    """dbt's progress lines go to the run log, not the terminal (VNWH_VERBOSE=1 shows them)."""
+    if os.environ.get("VNWH_VERBOSE"):
+        yield
+        return
+    path = run_log_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as log, redirect_stdout(log):
+        yield
 
 
 @dataclass
@@ -45,7 +65,8 @@ def run_job(name: str, run_config: dict | None = None) -> RunOutcome:
     job = definitions().resolve_job_def(name)
     config = {"loggers": {"console": {"config": {"log_level": os.environ.get("VNWH_LOG_LEVEL", "WARNING")}}},
               **(run_config or {})}
-    result = job.execute_in_process(run_config=config, instance=instance(), raise_on_error=False)
+    with _tool_output_to_log():
+        result = job.execute_in_process(run_config=config, instance=instance(), raise_on_error=False)
     outcome = RunOutcome(success=result.success, run_id=result.run_id)
     for event in result.get_asset_materialization_events():
         mat = event.event_specific_data.materialization

@@ -7,7 +7,7 @@ from typer.testing import CliRunner
 from orchestration.cli import EXIT_NOTHING_READ, EXIT_USAGE, app
 
 runner = CliRunner()
-COMMANDS = ["import", "build", "demo", "status"]
+COMMANDS = ["import", "build", "demo", "status", "crawl", "probe", "query", "shell"]
 
 
 def test_top_level_help_lists_every_command():

@@ -41,6 +41,8 @@ class IngestConfig(dg.Config):
     """Stop after this many article fetches (None: no limit)."""
     demo_site: bool = False
     """Serve the bundled sample as the three sites on 127.0.0.1 and crawl it (no network)."""
+    progress: bool = False
+    """Show a progress bar on the terminal (the CLI sets it)."""
 
 
 def _import_metadata(stats: ImportStats, seconds: float) -> dict:
@@ -67,10 +69,10 @@ def _crawl(context: dg.AssetExecutionContext, con, config: IngestConfig) -> dict
 
         with serve_sample() as overrides:
             stats = crawl(con, sources=config.sources or None, since=None, until=None, refetch=config.refetch,
-                          max_pages=config.max_pages, site_overrides=overrides)
+                          max_pages=config.max_pages, site_overrides=overrides, progress=config.progress)
     else:
         stats = crawl(con, sources=config.sources or None, since=since, until=until, refetch=config.refetch,
-                      max_pages=config.max_pages)
+                      max_pages=config.max_pages, progress=config.progress)
     counts = stats.as_dict()
     context.log.info(f"crawl {since}..{until}: {counts}")
     return {f"crawl_{key}": value for key, value in counts.items() if isinstance(value, int | float)}
