@@ -16,9 +16,12 @@
         compatible mention;
       - a parent link joins each vaguer mention to exactly ONE compatible mention of finer
         precision: from the same article first, then the most precise, then the first reported.
-    Events are the connected components of these links. The event id hashes the component's first
-    mention (ordered by the article's publication time, article id, offset, mention id), so it is
-    stable across rebuilds unless an earlier report of the same event arrives or events merge.
+    Events are the connected components of these links. The event id hashes the identity key of the
+    component's first mention (ordered by the article's publication time, article id, offset, mention
+    id): article id, type group, date and precision, foreign countries and Vietnamese places. It is
+    stable across rebuilds and across re-extractions that read the same facts (even if mention ids
+    change); it changes when an earlier report of the event arrives or two events merge. Two clusters
+    cannot share a key: mentions with equal keys are always compatible, hence in one cluster.
 #}
 with
 
@@ -52,6 +55,15 @@ shaped as (
         coalesce(mentions.event_end_date, mentions.event_date) as event_last_date,
         coalesce(participant_sets.foreign_countries, []) as foreign_countries,
         coalesce(participant_sets.vn_places, []) as vn_places,
+        concat_ws(
+            '|',
+            mentions.article_id,
+            mentions.type_group,
+            coalesce(mentions.event_date::varchar, '-'),
+            coalesce(mentions.event_date_precision, '-'),
+            array_to_string(list_sort(coalesce(participant_sets.foreign_countries, [])), ','),
+            array_to_string(list_sort(coalesce(participant_sets.vn_places, [])), ',')
+        ) as identity_key,
         case mentions.event_date_precision
             when 'day' then 1 when 'month' then 2 when 'year' then 3 else 4
         end as precision_rank,
@@ -182,7 +194,7 @@ components as (
 
 clustered as (
     select
-        'ev-' || left(md5(components.first_mention_id), 16) as event_id,
+        'ev-' || left(md5(first_mention.identity_key), 16) as event_id,
         components.first_mention_id,
         components.mention_id = components.first_mention_id as is_first_mention,
         shaped.report_order,
@@ -192,6 +204,8 @@ clustered as (
         on components.mention_id = mentions.mention_id
     inner join shaped
         on components.mention_id = shaped.mention_id
+    inner join shaped as first_mention
+        on components.first_mention_id = first_mention.mention_id
 ),
 
 final as (

@@ -14,8 +14,7 @@ Events (extractor version v1 is current; v0 rows are stale):
 from __future__ import annotations
 
 import duckdb
-
-from tests.dbt.raw_rows import (
+from dbt_raw_rows import (
     add_article,
     add_event,
     add_investment,

@@ -1,0 +1,142 @@
+{#
+    Every activity linking a Vietnamese locality with a foreign country: deduplicated events (each
+    Vietnamese participant locality x each foreign participant country), trade figures reported by
+    a locality, and inward investment figures hosted by a locality. Each row carries the locality
+    as written (code and name) and rolled up to today's unit after the 2025-07-01 merger, so a 2019
+    event of Bình Thuận counts for Lâm Đồng while still showing "Bình Thuận".
+#}
+with
+
+events as (
+    select * from {{ ref('fct_cooperation_events') }}
+),
+
+participants as (
+    select * from {{ ref('bridge_event_participants') }}
+),
+
+trade_flows as (
+    select * from {{ ref('fct_trade_flows') }}
+),
+
+investments as (
+    select * from {{ ref('fct_investments') }}
+),
+
+current_units as (
+    select * from {{ ref('int_localities__current_units') }}
+),
+
+vn_participants as (
+    select * from participants
+    where side = 'vn' and (locality_code is not null or locality_name is not null)
+),
+
+foreign_countries as (
+    select distinct
+        event_id,
+        country_code
+    from participants
+    where side = 'foreign' and country_code != 'VN'
+),
+
+event_activity as (
+    select
+        'event' as activity_kind,
+        events.event_id as activity_id,
+        events.first_article_id as article_id,
+        vn_participants.locality_code as locality_code_as_written,
+        vn_participants.locality_name as locality_name_as_written,
+        foreign_countries.country_code as foreign_country_code,
+        events.event_date as activity_date,
+        year(events.event_date) as period_year,
+        null::integer as period_month_to,
+        events.event_type,
+        null::varchar as flow,
+        null::double as value_usd,
+        null::integer as project_count
+    from events
+    inner join vn_participants
+        on events.event_id = vn_participants.event_id
+    inner join foreign_countries
+        on events.event_id = foreign_countries.event_id
+),
+
+trade_activity as (
+    select
+        'trade' as activity_kind,
+        trade_flow_id as activity_id,
+        article_id,
+        reporter_locality_code as locality_code_as_written,
+        reporter_locality_name as locality_name_as_written,
+        partner_country_code as foreign_country_code,
+        null::date as activity_date,
+        period_year,
+        period_month_to,
+        null::varchar as event_type,
+        flow,
+        value_usd,
+        null::integer as project_count
+    from trade_flows
+    where
+        reporter_country_code = 'VN'
+        and (reporter_locality_code is not null or reporter_locality_name is not null)
+        and partner_country_code is not null
+        and partner_country_code != 'VN'
+),
+
+investment_activity as (
+    select
+        'investment' as activity_kind,
+        investment_id as activity_id,
+        article_id,
+        host_locality_code as locality_code_as_written,
+        host_locality_name as locality_name_as_written,
+        investor_country_code as foreign_country_code,
+        as_of_date as activity_date,
+        year(as_of_date) as period_year,
+        month(as_of_date) as period_month_to,
+        null::varchar as event_type,
+        null::varchar as flow,
+        capital_usd as value_usd,
+        project_count
+    from investments
+    where
+        host_country_code = 'VN'
+        and (host_locality_code is not null or host_locality_name is not null)
+        and investor_country_code is not null
+        and investor_country_code != 'VN'
+),
+
+activities as (
+    select * from event_activity
+    union all
+    select * from trade_activity
+    union all
+    select * from investment_activity
+),
+
+final as (
+    select
+        activities.activity_kind,
+        activities.activity_id,
+        activities.article_id,
+        current_units.current_locality_code as locality_code,
+        current_units.current_locality_name as locality_name,
+        activities.locality_code_as_written,
+        activities.locality_name_as_written,
+        coalesce(current_units.is_rolled_up, false) as is_rolled_up,
+        activities.foreign_country_code,
+        activities.activity_date,
+        activities.period_year,
+        activities.period_month_to,
+        activities.event_type,
+        activities.flow,
+        activities.value_usd,
+        activities.project_count
+    from activities
+    left join current_units
+        on activities.locality_code_as_written = current_units.locality_code
+)
+
+select * from final

@@ -1,0 +1,52 @@
+"""Column names and types of every contracted mart, and the documentation build."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from dbt_contract import CONTRACT, NOT_NULL
+from dbt_harness import PROJECT_DIR, query, run_dbt
+
+
+@pytest.mark.parametrize("table", sorted(CONTRACT))
+def test_mart_columns_and_types_match_the_contract(built_db, table):
+    columns = query(
+        built_db,
+        "select column_name, data_type from information_schema.columns "
+        "where table_schema = 'marts' and table_name = ? order by ordinal_position",
+        [table],
+    )
+    assert columns == CONTRACT[table]
+
+
+@pytest.mark.parametrize("table", sorted(NOT_NULL))
+def test_contract_not_null_columns_are_enforced_by_the_table(built_db, table):
+    nullable = dict(query(
+        built_db,
+        "select column_name, is_nullable from information_schema.columns "
+        "where table_schema = 'marts' and table_name = ?",
+        [table],
+    ))
+    assert {column: nullable[column] for column in NOT_NULL[table]} == {c: "NO" for c in NOT_NULL[table]}
+
+
+def test_sector_and_event_type_dimensions_carry_both_labels(built_db):
+    sectors = dict(query(built_db, "select sector, label_vi from marts.dim_sectors"))
+    types = dict(query(built_db, "select event_type, label_en from marts.dim_event_types"))
+    assert len(sectors) == 17 and sectors["tourism"] == "Du lịch"
+    assert set(types) == {"conference", "roundtable", "working_session", "visit", "reception",
+                          "agreement_signing", "twinning", "trade_promotion", "other"}
+    assert types["twinning"] == "Twinning"
+
+
+def test_models_land_in_exactly_the_configured_schemas(built_db):
+    schemas = {row[0] for row in query(built_db, "select distinct table_schema from information_schema.tables")}
+    assert {"raw", "staging", "intermediate", "marts", "seeds"} == schemas
+
+
+def test_docs_generate_builds_a_catalog_of_the_marts(built_db):
+    run_dbt(built_db, "docs", "generate")
+    catalog = json.loads((PROJECT_DIR / "target" / "catalog.json").read_text())
+    documented = {node["metadata"]["name"] for node in catalog["nodes"].values()
+                  if node["metadata"]["schema"] == "marts"}
+    assert set(CONTRACT) | {"rpt_locality_partners", "dim_sectors", "dim_event_types"} <= documented
