@@ -67,6 +67,23 @@ def prune(root: Tag, extra_selectors: list[str] = (), keep: Tag | None = None) -
             continue
         if _is_junk(tag):
             tag.decompose()
+    _drop_headed_boxes(root, keep)
+
+
+def _drop_headed_boxes(root: Tag, keep: Tag | None) -> None:
+    """A box introduced by a "Tin liên quan"-style heading: drop the heading's enclosing box when that box is small
+    next to the article (so a related box in mid-body goes without cutting the paragraphs after it)."""
+    scope = keep or root
+    total = len(scope.get_text(" ", strip=True)) or 1
+    for heading in list(scope.find_all(["h2", "h3", "h4", "h5", "h6", "strong", "b", "span", "p", "div", "label"])):
+        if heading.decomposed or heading.parent is None:
+            continue
+        if _norm(heading.get_text(" ", strip=True)) not in STOP_HEADINGS:
+            continue
+        box = heading.parent
+        if box is not None and box is not scope and box is not root and box.name not in ("body", "html") \
+                and len(box.get_text(" ", strip=True)) < 0.4 * total:
+            box.decompose()
 
 
 def block_paragraphs(root: Tag) -> list[tuple[str, bool]]:
@@ -136,15 +153,19 @@ def clean_paragraphs(paragraphs: list[tuple[str, bool]], *, title: str | None = 
     byline = None
     while kept and _SIGNOFF.match(kept[-1][0]):
         kept.pop()
-    if byline_from_tail and kept and kept[-1][1] and _looks_like_name(kept[-1][0]):
+    if kept and (kept[-1][1] or _NAME_WITH_CREDIT.match(kept[-1][0])) and _looks_like_name(kept[-1][0]) and (
+            byline_from_tail or _NAME_WITH_CREDIT.match(kept[-1][0])):
         byline = kept.pop()[0]
         while kept and _SIGNOFF.match(kept[-1][0]):
             kept.pop()
     return [text for text, _ in kept], byline, captions
 
 
+_NAME_WITH_CREDIT = re.compile(r"^[^\W\d_][\w .'-]{1,40}\s*\((?:ttxvn|vna|vietnam\+|nlđo)[^)]*\)\.?$", re.I)
+
+
 def _looks_like_name(text: str) -> bool:
-    words = [w for w in re.split(r"[\s,\-–]+", text.strip("() ")) if w]
+    words = [w for w in re.split(r"[\s,\-–]+", re.sub(r"\([^)]*\)", " ", text).strip()) if w]
     if not 1 <= len(words) <= 7 or len(text) > 70 or text.endswith(("?", "!", ":")) or any(c.isdigit() for c in text):
         return False
     capitalised = sum(1 for w in words if w[0].isupper())

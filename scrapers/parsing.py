@@ -106,7 +106,7 @@ def _extract(site: Site, soup, data: dict, url: str, source: str) -> ArticleReco
     if not body:
         warnings.append("no_body")
 
-    author = author or F.clean_author(byline, brands) or data.get("author")
+    author = author or F.clean_author(byline, brands) or F.clean_author(data.get("author"), brands)
     if not author:
         warnings.append("no_author")
     section = data.get("section") or F.text_of(_pick(soup, ordered, "section")) or _breadcrumb(soup)

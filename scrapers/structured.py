@@ -63,6 +63,8 @@ def _name_of(value: Any) -> str | None:
         names = [n for n in (_name_of(v) for v in value) if n]
         return ", ".join(names) if names else None
     if isinstance(value, dict):
+        if str(value.get("@type", "")).lower() == "organization":
+            return None
         return _clean(value.get("name"))
     return _clean(value)
 
@@ -74,6 +76,8 @@ def plausible_author(value: str | None, site_names: tuple[str, ...] = ()) -> str
     text = value.strip().strip(",;")
     lowered = text.lower()
     if lowered in _GENERIC_AUTHORS or lowered in {s.lower() for s in site_names}:
+        return None
+    if lowered.startswith(("báo ", "tạp chí", "thông tấn", "cổng thông tin", "ban biên tập", "trang tin")):
         return None
     if "://" in text or re.fullmatch(r"[\w.-]+\.(vn|com|net|org)(\.vn)?", lowered):
         return None

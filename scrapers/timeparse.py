@@ -16,6 +16,7 @@ VN = ZoneInfo("Asia/Ho_Chi_Minh")
 MIN_YEAR = 1990
 
 _DMY = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d{2})(?!\d)")
+_WORDY = re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:năm|,)?\s*(\d{4})", re.I)
 _YMD = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _HM = re.compile(r"(?<!\d)(\d{1,2})\s*[:hg]\s*(\d{2})(?:\s*:\s*(\d{2}))?(?:\s*([AaPp][Mm]))?(?!\d)")
 _OFFSET = re.compile(r"(?:GMT|UTC)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?", re.I)
@@ -64,6 +65,7 @@ def parse_vn_text(value: str | None, month_first: bool = False) -> datetime | No
     if not value:
         return None
     text = html.unescape(value).replace("\xa0", " ")
+    text = _WORDY.sub(lambda m: f"{m.group(1)}/{m.group(2)}/{m.group(3)}", text)
     iso = _YMD.search(text)
     dmy = _DMY.search(text)
     if iso and not dmy:

@@ -105,6 +105,18 @@ EXPECTED = {
         source="nld", parse_path="jsonld", title="Đồng Nai xúc tiến đầu tư tại Đức",
         published_at=datetime(2026, 4, 10, 8, 30, tzinfo=VN), author="Hoàng Phương", section="Kinh tế",
         first="Ngày 9/4 (giờ địa phương)", last="đang được tỉnh đầu tư mạnh.", n=3),
+    "vietnamplus_legacy_2017_reconstructed.html": dict(
+        source="vietnamplus", parse_path="legacy", title="Nghệ An và tỉnh Bolikhamxay tăng cường hợp tác",
+        published_at=datetime(2017, 12, 6, 10, 5, tzinfo=VN), author="Quang Nam", section="Thế giới",
+        first="Ngày 5/12, tại thành phố Vinh", last="chế biến nông sản của Nghệ An./.", n=4),
+    "nld_legacy_2019_reconstructed.html": dict(
+        source="nld", parse_path="legacy", title="TP HCM đón đoàn Osaka",
+        published_at=datetime(2019, 3, 15, 8, 30, tzinfo=VN), author="Thu Hoài", section="Thời sự",
+        first="Sáng 14-3, Chủ tịch UBND TP HCM", last="tham gia các dự án hạ tầng.", n=3),
+    "nld_tuoitre_redirect_reconstructed.html": dict(
+        source="nld", parse_path="selectors", title="Đà Nẵng mở đường bay mới tới Busan",
+        published_at=datetime(2026, 8, 5, 9, 30, tzinfo=VN), author="Bảo Trâm", section="Quốc tế",
+        first="Sở Du lịch TP Đà Nẵng cho biết", last="tại Busan vào cuối tháng 8.", n=2),
     "selectorless_generic_reconstructed.html": dict(
         source="baotintinh.example.vn", parse_path="generic",
         title="Bình Định giới thiệu tiềm năng với nhà đầu tư Singapore",
@@ -123,7 +135,9 @@ def test_reconstructed_and_structured_pages(name):
     assert len(body) == want["n"]
     assert body[0].startswith(want["first"]) and body[-1].endswith(want["last"])
     assert_no_leaks(record.body_text, ("Một bài", "Một tin", "Một công ty khởi nghiệp", "Một doanh nghiệp công nghệ",
-                                       "Hà Phương", "Bãi biển Nha Trang", "Toàn cảnh hội nghị", "Bản quyền"))
+                                       "Hà Phương", "Bãi biển Nha Trang", "Toàn cảnh hội nghị", "Bản quyền",
+                                       "Quang Nam", "Thu Hoài", "Việt Nam và Lào ký kết", "Quảng cáo",
+                                       "TP HCM ký kết", "Ấn Độ", "Lễ ký biên bản", "Quang cảnh"))
 
 
 def test_generic_fallback_is_flagged_and_sapo_prefix_stripped():
