@@ -89,6 +89,7 @@ def publish(
         raise PublishError("the serving file must differ from the build file")
     serving_db.parent.mkdir(parents=True, exist_ok=True)
     with _publish_lock(serving_db):
+        _remove_quietly(*serving_db.parent.glob(f".{serving_db.name}.tmp-*"))  # left by a crashed publish
         tmp_db = serving_db.with_name(f".{serving_db.name}.tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}")
         generation = exports_dir.with_name(f".{exports_dir.name}.gen-{_stamp()}-{uuid.uuid4().hex[:6]}")
         swapped = False
@@ -169,7 +170,10 @@ def _open_build(build_db: Path) -> duckdb.DuckDBPyConnection:
         con = duckdb.connect(str(build_db), read_only=True)
     except duckdb.ConnectionException:
         # This process still holds the build file open read-write: share that instance (we only read from it).
-        con = duckdb.connect(str(build_db))
+        try:
+            con = duckdb.connect(str(build_db))
+        except duckdb.ConnectionException as exc:
+            raise PublishError(f"close this process's connections to {build_db} before publishing: {exc}") from exc
     except duckdb.IOException as exc:
         raise PublishError(f"can't open {build_db} for reading (another process writes it?): {exc}") from exc
     con.execute(f"set TimeZone = '{TIMEZONE}'")

@@ -127,3 +127,10 @@ def test_serving_path_follows_env(build_db: Path, tmp_path: Path, monkeypatch: p
     manifest = publish()
     assert manifest.serving_file == str(tmp_path / "bi" / "warehouse.duckdb")
     assert (tmp_path / "bi" / "warehouse.manifest.json").exists() and (tmp_path / "bi" / "exports").is_symlink()
+
+
+def test_publish_removes_temp_files_left_by_a_crashed_publish(build_db: Path, tmp_path: Path) -> None:
+    stale = tmp_path / ".serving.duckdb.tmp-999-deadbeef"
+    stale.write_bytes(b"half a database")
+    publish(build_db, tmp_path / "serving.duckdb")
+    assert not stale.exists()

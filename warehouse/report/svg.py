@@ -139,5 +139,5 @@ def _legend(labels: list[str], x: int, y: int) -> str:
             f'fill="{colour_for(i, label)}"/><text x="{cursor + 17}" y="{y}" font-size="12" fill="#333">'
             f"{escape(label)}</text></g>"
         )
-        cursor += 17 + 7.2 * len(label) + 22
+        cursor += 17 + 6.8 * len(label) + 20
     return "".join(parts)
