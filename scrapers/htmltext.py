@@ -139,6 +139,8 @@ def clean_paragraphs(paragraphs: list[tuple[str, bool]], *, title: str | None = 
     captions: list[str] = []
     title_n, sapo_n, author_n = _norm(title or ""), _norm(sapo or ""), _norm(author or "") or None
     for text, right in paragraphs:
+        if not any(c.isalnum() for c in text):
+            continue
         norm = _norm(text)
         if norm in STOP_HEADINGS or _STOP_PREFIX.match(norm):
             if kept:
