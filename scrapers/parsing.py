@@ -3,6 +3,8 @@ body extractor last; ``parse_path`` says where the body came from (selectors | l
 ``parse_warnings`` what was missing or guessed."""
 from __future__ import annotations
 
+from urllib.parse import urljoin, urlsplit
+
 from bs4 import BeautifulSoup
 
 from scrapers import fields as F
@@ -28,7 +30,10 @@ def parse_html(html: bytes | str, url: str | None = None, source: str | None = N
     text = decode_html(html, content_type)
     soup = BeautifulSoup(text, "lxml")
     data = structured_fields(soup)
-    page_url = data.get("canonical") if str(data.get("canonical") or "").startswith("http") else None
+    canonical = str(data.get("canonical") or "")
+    if canonical and not canonical.startswith("http") and url:
+        canonical = urljoin(url, canonical)                 # a relative canonical, resolved against the page
+    page_url = canonical if canonical.startswith(("http://", "https://")) else None
     site = site or site_for_url(url) or site_for_url(page_url) or SITES.get(source or "") or GENERIC
     record_url = _record_url(url, page_url, site)
     if not record_url:
@@ -40,21 +45,15 @@ def parse_html(html: bytes | str, url: str | None = None, source: str | None = N
 
 
 def _record_url(url: str | None, page_url: str | None, site: Site) -> str | None:
-    if page_url and (not url or site.owns(page_url) or not site.hosts):
-        if not url or site.owns(page_url) or _same_host(url, page_url):
-            return page_url
-    return url or page_url
-
-
-def _same_host(a: str, b: str) -> bool:
-    from urllib.parse import urlsplit
-
-    return urlsplit(a).hostname == urlsplit(b).hostname
+    """The page's canonical URL when it is trustworthy (no URL given, on the site's hosts, or on the same host)."""
+    if not page_url:
+        return url
+    if not url or site.owns(page_url) or urlsplit(url).hostname == urlsplit(page_url).hostname:
+        return page_url
+    return url
 
 
 def _host_name(url: str) -> str:
-    from urllib.parse import urlsplit
-
     host = (urlsplit(url).hostname or "unknown").removeprefix("www.")
     return host
 

@@ -143,3 +143,20 @@ def test_demo_server_on_loopback_through_the_real_path(con, sample):
 def test_unknown_source_is_a_clear_error(con):
     with pytest.raises(ValueError, match="unknown source"):
         crawl(con, sources=["nosuchsite"])
+
+
+def test_backfill_falls_back_to_the_sitemap_index_when_shard_names_changed(con, sample):
+    old = next(a for a in sample if a["url"].endswith("kaluga.htm"))
+    index = (b'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+             b'<sitemap><loc>https://vneconomy.vn/sitemaps-v2/bai-viet-2019-04.xml</loc></sitemap>'
+             b'<sitemap><loc>https://vneconomy.vn/sitemaps-v2/bai-viet-2020-01.xml</loc></sitemap></sitemapindex>')
+    shard = ('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+             f'<url><loc>{old["url"]}</loc><lastmod>2019-04-24</lastmod></url></urlset>').encode()
+    transport = DemoTransport(build_demo_site(sample), extra={"/vneconomy/sitemap.xml": index,
+                                                              "/vneconomy/sitemaps-v2/bai-viet-2019-04.xml": shard})
+    with make(con, transport) as fetcher:
+        stats = crawl(con, sources=["vneconomy"], since=date(2019, 4, 1), until=date(2019, 4, 30),
+                      fetcher=fetcher, site_overrides=OVERRIDES)
+    assert "vneconomy/sitemaps-v2/bai-viet-2019-04.xml" in transport.requests
+    assert "vneconomy/sitemaps-v2/bai-viet-2020-01.xml" not in transport.requests
+    assert stats.landed_new == 1
