@@ -5,6 +5,8 @@ Every sentence below was written for these tests; figures are invented.
 """
 from __future__ import annotations
 
+import shutil
+import tempfile
 from pathlib import Path
 
 from warehouse.db import connect
@@ -82,8 +84,30 @@ INVESTMENTS = [
 ]
 
 
+_TEMPLATE: list[Path] = []
+
+
 def make_build_db(path: Path, filler_rows: int = 0) -> Path:
-    """Create a build file like the real one; ``filler_rows`` extra event mentions make a publish take longer."""
+    """Create a build file like the real one; ``filler_rows`` extra event mentions make a publish take longer.
+
+    The file is built once per test session and copied (a fresh, independent file for every caller).
+    """
+    if not _TEMPLATE:
+        template = Path(tempfile.mkdtemp(prefix="vnwh-serving-template-")) / "vnwh.duckdb"
+        _write_build_db(template)
+        _TEMPLATE.append(template)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(_TEMPLATE[0], path)
+    if filler_rows:
+        con = connect(path)
+        try:
+            add_filler(con, filler_rows)
+        finally:
+            con.close()
+    return path
+
+
+def _write_build_db(path: Path) -> None:
     con = connect(path)
     try:
         con.execute(MARTS_DDL)
@@ -122,11 +146,9 @@ def make_build_db(path: Path, filler_rows: int = 0) -> Path:
                 list(i))
         con.execute("insert into raw.unknown_places values ('a1', 'x1', 'Xanh Pê-téc-bua', 'đến Xanh Pê-téc-bua', 2)")
         con.execute("insert into raw.ingest_errors values ('err1', 'file:3', 'import', 'bad_json', 'lỗi', now())")
-        if filler_rows:
-            add_filler(con, filler_rows)
+        con.execute("checkpoint")
     finally:
         con.close()
-    return path
 
 
 def add_filler(con, rows: int, tag: str = "f") -> None:

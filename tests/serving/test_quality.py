@@ -34,17 +34,17 @@ def con(tmp_path: Path):
 
 
 def _steady_history(con, source: str, per_day: int, days: int = 28, today: int | None = None) -> None:
-    stamps = [DAY - timedelta(days=back) for back in range(days, 0, -1) for _ in range(per_day)]
-    stamps += [DAY] * (per_day if today is None else today)
-    rows = []
-    for n, day in enumerate(stamps):
-        published = datetime(day.year, day.month, day.day, 8, tzinfo=ICT)
-        rows.append([f"{source}-{n}", f"https://{source}.vn/{n}", source, published, published, published])
-    con.executemany(
+    """``per_day`` articles on each of the ``days`` days before DAY, and ``today`` (default per_day) on DAY itself."""
+    insert = (
         "insert into raw.articles (article_id, url, source, title, body_text, published_at, parse_path, is_relevant,"
-        " text_sha256, first_landed_at, landed_at) values (?, ?, ?, 'Tiêu đề', 'Nội dung', ?, 'text', true, 'x', ?, ?)",
-        rows,
+        " text_sha256, first_landed_at, landed_at)"
+        " select $s || '-' || back || '-' || n, 'https://' || $s || '.vn/' || back || '-' || n, $s, 'Tiêu đề',"
+        " 'Nội dung', ts, 'text', true, 'x', ts, ts"
+        " from (select back, n, (($day::date - back::int) + interval 8 hour)::timestamp at time zone 'Asia/Ho_Chi_Minh'"
+        " as ts from range($first, $last) b(back), range($count) k(n))"
     )
+    con.execute(insert, {"s": source, "day": DAY, "first": 1, "last": days + 1, "count": per_day})
+    con.execute(insert, {"s": source, "day": DAY, "first": 0, "last": 1, "count": per_day if today is None else today})
 
 
 def test_volume_anomaly_flags_a_source_far_below_its_median(con) -> None:
