@@ -183,7 +183,7 @@ def _breadcrumb(soup) -> str | None:
 
 def _tags(soup, ordered: list[Template], data: dict) -> list[str]:
     for template in ordered:
-        values = F.all_texts(soup, template.tags)
-        if values:
-            return values
+        values = [v.lstrip("#").strip() for v in F.all_texts(soup, template.tags)]
+        if any(values):
+            return [v for v in values if v]
     return list(data.get("tags") or [])

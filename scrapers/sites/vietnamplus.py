@@ -16,6 +16,7 @@ CURRENT = Template(
     tags=(".article__tag a", ".article__tags a", "div.tags a"),
     remove=("figure", ".article__sapo", ".cms-desc", "div.article-photo", "table.image", "table.picture",
             "[id^=sas_]", ".sas-container", ".article__source"),
+    images=("figure", "table.picture", "table.image"),
 )
 LEGACY = Template(
     name="vietnamplus-2014",
@@ -28,7 +29,7 @@ LEGACY = Template(
     section=("ul.breadcrumb li:last-child a", ".breadcrumb a:last-of-type"),
     tags=(".article-tags a", ".tags a"),
     remove=("div.article-photo", "figure", "[id^=sas_]", ".sas-container", "table.image", "table.picture"),
-    images=("div.article-photo", "figure"),
+    images=("div.article-photo", "figure", "table.picture", "table.image"),
 )
 
 SITE = Site(

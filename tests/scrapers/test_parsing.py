@@ -117,6 +117,10 @@ EXPECTED = {
         source="nld", parse_path="selectors", title="Đà Nẵng mở đường bay mới tới Busan",
         published_at=datetime(2026, 8, 5, 9, 30, tzinfo=VN), author="Bảo Trâm", section="Quốc tế",
         first="Sở Du lịch TP Đà Nẵng cho biết", last="tại Busan vào cuối tháng 8.", n=2),
+    "vietnamplus_current_variant_reconstructed.html": dict(
+        source="vietnamplus", parse_path="selectors", title="Bắc Ninh thu hút nhà đầu tư Hàn Quốc",
+        published_at=datetime(2026, 2, 11, 12, 45, tzinfo=VN), author="Thanh Thương", section="Kinh tế",
+        first="Ngày 10/2, UBND tỉnh Bắc Ninh", last="trong thời gian ngắn nhất./.", n=4),
     "selectorless_generic_reconstructed.html": dict(
         source="baotintinh.example.vn", parse_path="generic",
         title="Bình Định giới thiệu tiềm năng với nhà đầu tư Singapore",
@@ -137,7 +141,15 @@ def test_reconstructed_and_structured_pages(name):
     assert_no_leaks(record.body_text, ("Một bài", "Một tin", "Một công ty khởi nghiệp", "Một doanh nghiệp công nghệ",
                                        "Hà Phương", "Bãi biển Nha Trang", "Toàn cảnh hội nghị", "Bản quyền",
                                        "Quang Nam", "Thu Hoài", "Việt Nam và Lào ký kết", "Quảng cáo",
-                                       "TP HCM ký kết", "Ấn Độ", "Lễ ký biên bản", "Quang cảnh"))
+                                       "TP HCM ký kết", "Ấn Độ", "Lễ ký biên bản", "Quang cảnh",
+                                       "Thanh Thương", "Lễ trao chứng nhận", "Tin khác", "#"))
+
+
+def test_tags_and_table_captions_of_the_vietnamplus_variant():
+    record = parse_html((OUR_PAGES / "vietnamplus_current_variant_reconstructed.html").read_bytes())
+    assert record.tags == ["Bắc Ninh", "Hàn Quốc"]
+    assert record.images == [{"src": "https://imagev3.vietnamplus.vn/w1000/x.jpg",
+                              "caption": "Lễ trao chứng nhận đầu tư. (Ảnh: Thanh Thương/TTXVN)"}]
 
 
 def test_generic_fallback_is_flagged_and_sapo_prefix_stripped():
