@@ -68,7 +68,11 @@ shaped as (
             when 'day' then 1 when 'month' then 2 when 'year' then 3 else 4
         end as precision_rank,
         row_number() over (
-            order by mentions.published_at asc nulls last, mentions.article_id, mentions.char_start, mentions.mention_id
+            order by
+                mentions.published_at asc nulls last,
+                mentions.article_id asc,
+                mentions.char_start asc,
+                mentions.mention_id asc
         ) as report_order
     from mentions
     left join participant_sets
@@ -162,7 +166,7 @@ components as (
     with recursive reach (mention_id, reached_id) as (
         select
             mention_id,
-            mention_id
+            mention_id as reached_id
         from shaped
         union
         select
@@ -198,7 +202,22 @@ clustered as (
         components.first_mention_id,
         components.mention_id = components.first_mention_id as is_first_mention,
         shaped.report_order,
-        mentions.*
+        mentions.mention_id,
+        mentions.article_id,
+        mentions.source,
+        mentions.published_at,
+        mentions.char_start,
+        mentions.evidence,
+        mentions.event_date,
+        mentions.event_date_precision,
+        mentions.event_end_date,
+        mentions.event_type,
+        mentions.type_group,
+        mentions.is_online,
+        mentions.location_name,
+        mentions.location_country_code,
+        mentions.agreement_status,
+        mentions.extractor_version
     from components
     inner join mentions
         on components.mention_id = mentions.mention_id

@@ -36,13 +36,13 @@ exploded as (
 
 flattened as (
     select
-        mention_id,
-        article_id,
-        lower(trim(participant.side)) as side,
-        upper(nullif(trim(participant.country_code), '')) as country_code,
-        nullif(trim(participant.locality_code), '') as locality_code,
-        nullif(trim(participant.locality_name), '') as locality_name,
-        lower(nullif(trim(participant.level), '')) as level
+        exploded.mention_id,
+        exploded.article_id,
+        lower(trim(exploded.participant.side)) as side,
+        upper(nullif(trim(exploded.participant.country_code), '')) as country_code,
+        nullif(trim(exploded.participant.locality_code), '') as locality_code,
+        nullif(trim(exploded.participant.locality_name), '') as locality_name,
+        lower(nullif(trim(exploded.participant.level), '')) as level
     from exploded
 ),
 

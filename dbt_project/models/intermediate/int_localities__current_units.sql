@@ -13,8 +13,8 @@ successor_chain as (
     with recursive walk (locality_code, reached_code, depth) as (
         select
             locality_code,
-            locality_code,
-            0
+            locality_code as reached_code,
+            0 as depth
         from localities
         union all
         select

@@ -23,7 +23,8 @@ keyed as (
         participants.locality_name,
         participants.level,
         case
-            when participants.locality_code is not null
+            when
+                participants.locality_code is not null
                 and participants.locality_code != '{{ unknown_locality_code() }}'
                 then participants.locality_code
             when participants.locality_name is not null

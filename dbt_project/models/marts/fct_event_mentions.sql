@@ -32,9 +32,9 @@ per_article as (
 ),
 
 {% if is_incremental() %}
-changed_articles as (
-    {{ changed_article_ids('per_article', ['article_id', 'event_mention_id', 'event_id', 'extractor_version']) }}
-),
+    changed_articles as (
+        {{ changed_article_ids('per_article', ['article_id', 'event_mention_id', 'event_id', 'extractor_version']) }}
+    ),
 {% endif %}
 
 final as (

@@ -15,9 +15,9 @@ investment_mentions as (
 ),
 
 {% if is_incremental() %}
-changed_articles as (
-    {{ changed_article_ids('investment_mentions', ['article_id', 'investment_id', 'extractor_version']) }}
-),
+    changed_articles as (
+        {{ changed_article_ids('investment_mentions', ['article_id', 'investment_id', 'extractor_version']) }}
+    ),
 {% endif %}
 
 final as (

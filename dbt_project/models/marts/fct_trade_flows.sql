@@ -15,9 +15,9 @@ trade_mentions as (
 ),
 
 {% if is_incremental() %}
-changed_articles as (
-    {{ changed_article_ids('trade_mentions', ['article_id', 'trade_flow_id', 'extractor_version']) }}
-),
+    changed_articles as (
+        {{ changed_article_ids('trade_mentions', ['article_id', 'trade_flow_id', 'extractor_version']) }}
+    ),
 {% endif %}
 
 final as (
