@@ -36,6 +36,10 @@ class CrawlStats:
     not_modified: int = 0
     discovery_failed: int = 0
     generic_parses: int = 0
+    empty_bodies: int = 0
+
+    def __post_init__(self) -> None:
+        self._seen: set[str] = set()          # distinct URLs discovered in this run (not reported itself)
 
     def as_dict(self) -> dict[str, int]:
         return {**asdict(self), "landed": self.landed_new + self.landed_updated + self.landed_unchanged}
@@ -127,6 +131,9 @@ def _enqueue(con, fetcher, site, origin, found, since, until, refetch, stats) ->
                 hint = item.published_hint
                 if hint and ((lower and hint < lower) or (upper and hint >= upper)):
                     continue
+                if item.url in stats._seen:
+                    continue
+                stats._seen.add(item.url)
                 stats.discovered += 1
                 if frontier.add(con, item.url, site.name, origin, hint, requeue=refetch):
                     stats.queued += 1
@@ -198,6 +205,7 @@ def _settle(con, fetcher, outcome, stats: CrawlStats) -> None:
         stats.landed_updated += landed.updated
         stats.landed_unchanged += landed.unchanged + landed.reparsed
         stats.generic_parses += record.parse_path == "generic"
+        stats.empty_bodies += not record.body_text
         frontier.mark(con, url, "done", article_id=record.article_id)
 
 

@@ -60,6 +60,7 @@ def test_crawl_lands_every_demo_article_and_records_fetches(con, sample):
     with make(con, transport) as fetcher:
         stats = crawl(con, fetcher=fetcher, site_overrides=OVERRIDES)
     assert stats.as_dict()["landed"] == 8 and stats.landed_new == 8 and stats.failed == 0 and stats.fetched == 8
+    assert stats.discovered == 8 and stats.queued == 8 and stats.generic_parses == 0
     kinds = dict(con.execute("select kind, count(*) from raw.fetches group by kind").fetchall())
     assert kinds["robots"] == 3 and kinds["article"] == 8 and kinds["feed"] >= 3 and kinds["section"] >= 3
     assert con.execute("select count(*) from raw.frontier where status = 'done'").fetchone()[0] == 8
@@ -160,3 +161,16 @@ def test_backfill_falls_back_to_the_sitemap_index_when_shard_names_changed(con, 
     assert "vneconomy/sitemaps-v2/bai-viet-2019-04.xml" in transport.requests
     assert "vneconomy/sitemaps-v2/bai-viet-2020-01.xml" not in transport.requests
     assert stats.landed_new == 1
+
+
+def test_changed_layout_lands_flagged_and_counted(con, sample):
+    pages = build_demo_site(sample)
+    target = "/vneconomy/gia-vang-trong-nuoc-dao-chieu.htm"
+    pages[target] = ('<html><head><link rel="canonical" href="https://vneconomy.vn/gia-vang-trong-nuoc-dao-chieu.htm">'
+                     '</head><body><div class="giao-dien-moi"><h1>Giá vàng</h1></div></body></html>').encode()
+    with make(con, DemoTransport(pages)) as fetcher:
+        stats = crawl(con, sources=["vneconomy"], fetcher=fetcher, site_overrides=OVERRIDES)
+    assert stats.landed_new == 3 and stats.generic_parses == 1 and stats.empty_bodies == 1
+    path, warnings = con.execute("select parse_path, parse_warnings from raw.articles where url like ?",
+                                 ["%gia-vang%"]).fetchone()
+    assert path == "generic" and "site_selectors_missed" in warnings and "no_body" in warnings
