@@ -45,8 +45,10 @@ def test_events_chart_counts_events_per_quarter_and_partner(report) -> None:
 
 def test_localities_roll_up_merged_provinces(report) -> None:
     doc = lxml.html.fromstring(report[1].encode())
-    bars = _marks(doc.xpath("//section[@id='localities']//svg")[0])
-    assert bars == {("events", "Lâm Đồng"): "2", ("events", "Quảng Ninh"): "1", ("events", "Đà Nẵng"): "1"}
+    chart = doc.xpath("//section[@id='localities']//svg")[0]
+    assert _marks(chart) == {("Russia", "Lâm Đồng"): "2", ("South Korea", "Lâm Đồng"): "1",
+                             ("Russia", "Quảng Ninh"): "1", ("South Korea", "Đà Nẵng"): "1"}
+    assert chart.xpath(".//text[@class='note']/text()") == ["2 events", "1 event", "1 event"]
     rows = [[cell.text_content() for cell in row.xpath("td")] for row in doc.xpath("//table[@id='localities']//tr[td]")]
     assert rows[0] == ["Lâm Đồng", "2", "2024-03-20", "Russia · 2South Korea · 1", "Bình Thuận"]
     assert [row[0] for row in rows] == ["Lâm Đồng", "Quảng Ninh", "Đà Nẵng"]

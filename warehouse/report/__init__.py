@@ -57,9 +57,10 @@ def build_html(con) -> str:
         ),
         page.section(
             "localities", "Most active Vietnamese localities and their partners",
-            "Events per province or centrally-run city, with the units merged on 1 July 2025 rolled up to today's 34; "
+            "Events per province or centrally-run city, with the units merged on 1 July 2025 rolled up to today's 34, "
+            "split by partner country (an event with two partner countries counts once for each); "
             "“Also reported as” lists the names as the articles wrote them.",
-            page.localities_block(localities),
+            page.localities_block(localities, [name for name, _ in monthly.series]),
         ),
         page.section("trade", "Latest trade figures", "Newest articles first, each with its evidence sentence.",
                      page.trade_table(figures.latest_trade(con))),

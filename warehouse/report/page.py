@@ -50,12 +50,19 @@ def events_chart(monthly: MonthlyPartners) -> str:
     )
 
 
-def localities_block(rows: list[LocalityRow]) -> str:
+def localities_block(rows: list[LocalityRow], partner_order: list[str]) -> str:
+    """Bars stacked by partner country (the leading partners of the events chart, the rest as "Other")."""
     if not rows:
         return '<p class="empty">No events with a Vietnamese province or city yet.</p>'
-    chart = svg.horizontal_bars(
-        [row.name for row in rows], [row.events for row in rows], title="Events per Vietnamese locality",
-        width=1000, bar_h=18, label_w=210, series="events",
+    leaders = [name for name in partner_order if name != "Other"]
+    by_partner = {name: [float(dict(row.partners).get(name, 0)) for row in rows] for name in leaders}
+    others = [float(sum(n for p, n in row.partners if p not in leaders)) for row in rows]
+    series = [(name, values) for name, values in by_partner.items() if any(values)]
+    if any(others):
+        series.append(("Other", others))
+    chart = svg.stacked_bars(
+        [row.name for row in rows], series, [f"{row.events} event{'' if row.events == 1 else 's'}" for row in rows],
+        title="Events per Vietnamese locality, by partner country",
     )
     cells = [
         [

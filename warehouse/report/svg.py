@@ -111,6 +111,46 @@ def horizontal_bars(
     return "".join(parts)
 
 
+def stacked_bars(
+    labels: list[str], series: list[tuple[str, list[float]]], notes: list[str], *, title: str, width: int = 1000,
+    bar_h: int = 18, label_w: int = 210,
+) -> str:
+    """One horizontal bar per label, segments stacked by series left to right, ``notes[i]`` printed after bar i."""
+    top, right = 12, 90
+    height = top + len(labels) * (bar_h + 6) + 50
+    plot_w = width - label_w - right
+    totals = [sum(values[i] for _, values in series) for i in range(len(labels))]
+    ticks = nice_ticks(max(totals, default=0))
+    scale = plot_w / ticks[-1]
+    axis_y = top + len(labels) * (bar_h + 6)
+    parts = [_open(width, height, title)]
+    for tick in ticks:
+        x = label_w + tick * scale
+        parts.append(f'<line x1="{x:.1f}" y1="{top - 4}" x2="{x:.1f}" y2="{axis_y}" stroke="#e6e6e6"/>'
+                     f'<text x="{x:.1f}" y="{axis_y + 13}" font-size="10" fill="#666" text-anchor="middle">'
+                     f"{_num(tick)}</text>")
+    for i, label in enumerate(labels):
+        y, x = top + i * (bar_h + 6), float(label_w)
+        parts.append(f'<text x="{label_w - 8}" y="{y + bar_h / 2 + 4:.1f}" font-size="12" fill="#222" '
+                     f'text-anchor="end">{escape(label)}</text>')
+        for s, (name, values) in enumerate(series):
+            if values[i] <= 0:
+                continue
+            w = values[i] * scale
+            parts.append(
+                f'<rect class="mark" x="{x:.1f}" y="{y}" width="{w:.1f}" height="{bar_h}" '
+                f'fill="{colour_for(s, name)}" data-series="{_attr(name)}" data-category="{_attr(label)}" '
+                f'data-value="{_num(values[i])}"><title>{escape(label)} · {escape(name)}: {_num(values[i])}</title>'
+                "</rect>"
+            )
+            x += w
+        parts.append(f'<text class="note" x="{x + 6:.1f}" y="{y + bar_h / 2 + 4:.1f}" font-size="12" fill="#222">'
+                     f"{escape(notes[i])}</text>")
+    parts.append(_legend([name for name, _ in series], label_w, height - 10))
+    parts.append("</svg>")
+    return "".join(parts)
+
+
 def _open(width: int, height: int, title: str) -> str:
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {height}" width="{width}" '
