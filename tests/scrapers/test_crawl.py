@@ -61,6 +61,9 @@ def test_crawl_lands_every_demo_article_and_records_fetches(con, sample):
         stats = crawl(con, fetcher=fetcher, site_overrides=OVERRIDES)
     assert stats.as_dict()["landed"] == 8 and stats.landed_new == 8 and stats.failed == 0 and stats.fetched == 8
     assert stats.discovered == 8 and stats.queued == 8 and stats.generic_parses == 0
+    flags = con.execute("select count(*) from raw.articles where is_relevant is not null "
+                        "and relevance_reason is not null").fetchone()[0]
+    assert flags == 8                                   # extraction.relevance.classify ran at crawl time
     kinds = dict(con.execute("select kind, count(*) from raw.fetches group by kind").fetchall())
     assert kinds["robots"] == 3 and kinds["article"] == 8 and kinds["feed"] >= 3 and kinds["section"] >= 3
     assert con.execute("select count(*) from raw.frontier where status = 'done'").fetchone()[0] == 8
