@@ -134,3 +134,10 @@ def test_publish_removes_temp_files_left_by_a_crashed_publish(build_db: Path, tm
     stale.write_bytes(b"half a database")
     publish(build_db, tmp_path / "serving.duckdb")
     assert not stale.exists()
+
+
+def test_git_revision_is_optional(build_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path / "no-git-here"))
+    manifest = publish(build_db, tmp_path / "serving.duckdb")
+    assert manifest.git_revision is None
+    assert json.loads(manifest_path(tmp_path / "serving.duckdb").read_text())["git_revision"] is None

@@ -73,3 +73,13 @@ def test_read_statements_are_accepted() -> None:
 def test_run_query_reports_syntax_errors(published: Path) -> None:
     with pytest.raises(QueryRejected, match="can't parse"):
         run_query("selec 1")
+
+
+def test_run_query_while_this_process_holds_the_serving_copy(published: Path) -> None:
+    held = connect_serving()  # e.g. `vnwh shell` open in the same process
+    try:
+        assert run_query("select count(*) from dim_articles")[1] == [(4,)]
+        with pytest.raises(QueryRejected):
+            run_query("copy dim_articles to '/tmp/vnwh-leak.csv'")
+    finally:
+        held.close()
