@@ -137,12 +137,17 @@ def clean_paragraphs(paragraphs: list[tuple[str, bool]], *, title: str | None = 
     """Apply the text rules; returns (paragraphs, trailing byline or None, captions found as text)."""
     kept: list[tuple[str, bool]] = []
     captions: list[str] = []
+    lead_byline = None
     title_n, sapo_n, author_n = _norm(title or ""), _norm(sapo or ""), _norm(author or "") or None
     for text, right in paragraphs:
         if not any(c.isalnum() for c in text):
             continue
         norm = _norm(text)
         if norm in STOP_HEADINGS or _STOP_PREFIX.match(norm):
+            if kept and len(kept) <= 2 and all(_looks_like_name(t) for t, _ in kept):
+                lead_byline = kept[0][0]          # "Nguyễn Tuyến / Chia sẻ" above the text: a byline, not a box
+                kept.clear()
+                continue
             if kept:
                 break
             continue
@@ -160,7 +165,7 @@ def clean_paragraphs(paragraphs: list[tuple[str, bool]], *, title: str | None = 
         byline = kept.pop()[0]
         while kept and _SIGNOFF.match(kept[-1][0]):
             kept.pop()
-    return [text for text, _ in kept], byline, captions
+    return [text for text, _ in kept], byline or lead_byline, captions
 
 
 _NAME_WITH_CREDIT = re.compile(r"^[^\W\d_][\w .'-]{1,40}\s*\((?:ttxvn|vna|vietnam\+|nlđo)[^)]*\)\.?$", re.I)

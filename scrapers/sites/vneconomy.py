@@ -22,7 +22,7 @@ LEGACY = Template(
     title=("h1.name-detail", "h1.detail__title", "h1.detail-title", "[data-field=title]"),
     sapo=("[data-field=sapo]", ".sapo-detail", "div.detail__summary", "div.detail-sapo"),
     author=("[data-field=author]", ".detail__author", ".author-detail", "p.author"),
-    time=("[data-field=distributionDate]", ".detail__meta .date", "p.date", "div.detail-time"),
+    time=("[data-field=distributionDate]", ".detail__meta .date", ".detail__time", "p.date", "div.detail-time"),
     section=("[data-field=zone]", "[class*=breadcrumb] a.text-breadcrumb:last-of-type"),
     tags=(".detail__tag a", ".tags a", ".box-tag a"),
     remove=("[data-field=sapo]", ".sapo-detail", "figure", "figcaption", "table.picture", ".detail__related"),
