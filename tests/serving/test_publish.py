@@ -141,3 +141,18 @@ def test_git_revision_is_optional(build_db: Path, tmp_path: Path, monkeypatch: p
     manifest = publish(build_db, tmp_path / "serving.duckdb")
     assert manifest.git_revision is None
     assert json.loads(manifest_path(tmp_path / "serving.duckdb").read_text())["git_revision"] is None
+
+
+def test_a_symlink_to_the_serving_copy_follows_each_publish(build_db: Path, tmp_path: Path) -> None:
+    """The Evidence recipe in docs/BI.md links sources/vnwh/serving.duckdb to the serving copy."""
+    serving, link = tmp_path / "serving.duckdb", tmp_path / "evidence" / "serving.duckdb"
+    publish(build_db, serving)
+    link.parent.mkdir()
+    link.symlink_to(serving)
+    con = connect(build_db)
+    con.execute("delete from marts.fct_trade_flows where trade_flow_id = 't2'")
+    con.close()
+    publish(build_db, serving)
+    reader = duckdb.connect(str(link), read_only=True)
+    assert reader.execute("select count(*) from marts.fct_trade_flows").fetchone()[0] == 1
+    reader.close()
