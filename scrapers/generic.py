@@ -19,7 +19,7 @@ MIN_PARAGRAPH = 40
 
 
 def generic_body(soup: BeautifulSoup, *, title=None, sapo=None, author=None):
-    """(body, byline, captions, how) where ``how`` names the method that produced the body."""
+    """(body, byline, captions, how, container) where ``how`` names the method that produced the body."""
     page = copy.copy(soup)
     root = page.body or page
     prune(root)
@@ -28,13 +28,13 @@ def generic_body(soup: BeautifulSoup, *, title=None, sapo=None, author=None):
         if container is not None and _text_length(container) >= 80:
             body, byline, captions = body_from(container, title=title, sapo=sapo, author=author)
             if body:
-                return body, byline, captions, f"container:{selector}"
+                return body, byline, captions, f"container:{selector}", container
     densest = _densest_block(root)
     if densest is not None:
         body, byline, captions = body_from(densest, title=title, sapo=sapo, author=author)
         if body:
-            return body, byline, captions, "densest-block"
-    return (*_trafilatura(str(soup), title, sapo, author), "trafilatura")
+            return body, byline, captions, "densest-block", densest
+    return (*_trafilatura(str(soup), title, sapo, author), "trafilatura", None)
 
 
 def _text_length(tag: Tag) -> int:

@@ -189,3 +189,17 @@ def body_from(container: Tag, *, remove: list[str] = (), title: str | None = Non
     paragraphs, byline, captions = clean_paragraphs(block_paragraphs(root), title=title, sapo=sapo, author=author,
                                                     byline_from_tail=byline_from_tail)
     return ("\n\n".join(paragraphs) or None), byline, captions
+
+
+def bold_lead(container: Tag | None) -> str | None:
+    """The lead many Vietnamese pages print as a bold first paragraph of the body (no separate sapo element)."""
+    if container is None:
+        return None
+    for paragraph in container.find_all("p")[:6]:
+        text = re.sub(r"\s+", " ", paragraph.get_text(" ")).strip()
+        if len(text) < 60:
+            continue                                  # a byline, "Chia sẻ", an empty spacer
+        bold = " ".join(b.get_text(" ") for b in paragraph.find_all(["strong", "b"]))
+        bold = re.sub(r"\s+", " ", bold).strip()
+        return text if bold == text and not text.endswith(":") else None
+    return None

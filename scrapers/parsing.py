@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from scrapers import fields as F
 from scrapers.decoding import decode_html
 from scrapers.generic import generic_body
-from scrapers.htmltext import body_from
+from scrapers.htmltext import body_from, bold_lead
 from scrapers.registry import GENERIC, SITES, site_for_url
 from scrapers.site import Site, Template
 from scrapers.structured import structured_fields, time_datetime
@@ -99,9 +99,11 @@ def _extract(site: Site, soup, data: dict, url: str, source: str) -> ArticleReco
     if not body and data.get("body"):
         body, path = data["body"], "jsonld"
     if not body:
-        body, byline, captions, how = generic_body(soup, title=title, sapo=sapo, author=author)
+        body, byline, captions, how, container = generic_body(soup, title=title, sapo=sapo, author=author)
         path = "generic"
         warnings.append(f"generic_extractor:{how}")
+    if not sapo and body:
+        sapo, body = _split_bold_lead(container, body, warnings)
     if not body:
         warnings.append("no_body")
 
@@ -119,6 +121,15 @@ def _extract(site: Site, soup, data: dict, url: str, source: str) -> ArticleReco
         updated_at=data.get("updated_at"), author=author, section=section, tags=tags, images=images,
         parse_path=path or "generic", parse_warnings=warnings, parser_version=PARSER_VERSION,
     )
+
+
+def _split_bold_lead(container, body: str, warnings: list[str]):
+    lead = bold_lead(container)
+    first, _, rest = body.partition("\n\n")
+    if lead and first == lead and rest:
+        warnings.append("sapo_from_bold_first_paragraph")
+        return lead, rest
+    return None, body
 
 
 def _title(soup, data: dict, ordered: list[Template], brands, warnings: list[str]) -> str | None:

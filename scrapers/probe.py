@@ -83,7 +83,7 @@ def paths_report(html: str, site) -> dict[str, dict[str, bool]]:
                                                "time" if name == "published_at" else name)))
             for name in FIELDS
         }
-    body, *_ = generic_body(soup)
+    body, *_rest = generic_body(soup)
     report["generic"] = {"body": bool(body)}
     return report
 

@@ -121,6 +121,10 @@ EXPECTED = {
         source="vietnamplus", parse_path="selectors", title="Bắc Ninh thu hút nhà đầu tư Hàn Quốc",
         published_at=datetime(2026, 2, 11, 12, 45, tzinfo=VN), author="Thanh Thương", section="Kinh tế",
         first="Ngày 10/2, UBND tỉnh Bắc Ninh", last="trong thời gian ngắn nhất./.", n=4),
+    "vneconomy_legacy_seedlike_reconstructed.html": dict(
+        source="vneconomy", parse_path="generic", title="Gia Lai và tỉnh Ratanakiri bàn hợp tác nông nghiệp",
+        published_at=None, author="Lê Hoàng", section=None,
+        first="Sáng 15/10, UBND tỉnh Gia Lai", last="theo quy định của Campuchia.", n=3),
     "selectorless_generic_reconstructed.html": dict(
         source="baotintinh.example.vn", parse_path="generic",
         title="Bình Định giới thiệu tiềm năng với nhà đầu tư Singapore",
@@ -142,7 +146,14 @@ def test_reconstructed_and_structured_pages(name):
                                        "Hà Phương", "Bãi biển Nha Trang", "Toàn cảnh hội nghị", "Bản quyền",
                                        "Quang Nam", "Thu Hoài", "Việt Nam và Lào ký kết", "Quảng cáo",
                                        "TP HCM ký kết", "Ấn Độ", "Lễ ký biên bản", "Quang cảnh",
-                                       "Thanh Thương", "Lễ trao chứng nhận", "Tin khác", "#"))
+                                       "Thanh Thương", "Lễ trao chứng nhận", "Tin khác", "#", "Một công ty phần mềm",
+                                       "Một nền tảng", "Lê Hoàng", "Đại biểu hai tỉnh", "Tỉnh Gia Lai đề xuất"))
+
+
+def test_bold_first_paragraph_becomes_the_lead_when_there_is_no_sapo():
+    record = parse_html((OUR_PAGES / "vneconomy_legacy_seedlike_reconstructed.html").read_bytes())
+    assert record.sapo.startswith("Tỉnh Gia Lai đề xuất mở thêm điểm thông quan")
+    assert "sapo_from_bold_first_paragraph" in record.parse_warnings
 
 
 def test_tags_and_table_captions_of_the_vietnamplus_variant():
