@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from .event_parts import SECTOR_OF, SECTOR_PATTERN
 from .places import Place, find_places
-from .text import Sentence, match_form, split_sentences, tokens
+from .text import Sentence, match_form, split_sentences
 
 # A locality referred to without its name: "tỉnh", "của tỉnh", "thành phố", "địa phương".
 ANAPHORA = re.compile(r"(?<!\w)(?:tỉnh|thành phố|địa phương|tỉnh ta|thành phố ta)(?!\s+[A-ZĐÀ-Ỹa-zđà-ỹ]*[A-ZĐ])")
@@ -21,14 +22,22 @@ class Article:
     sentences: list[Sentence]
     places: list[Place]
     _starts: list[int] = field(default_factory=list)
+    _sectors: dict[int, set[str]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, text: str, published: date | None) -> Article:
         key = match_form(text)
-        places = find_places(text, tokens(text, key), published)
+        places = find_places(text, key, published)
         article = cls(text, key, published, split_sentences(text), places)
         article._starts = [p.start for p in places]
         return article
+
+    def sentence_sectors(self, index: int) -> set[str]:
+        """Sectors named in one sentence (computed once per sentence)."""
+        if index not in self._sectors:
+            s = self.sentences[index]
+            self._sectors[index] = {SECTOR_OF[m.group(0)] for m in SECTOR_PATTERN.finditer(self.key, s.start, s.end)}
+        return self._sectors[index]
 
     def key_of(self, start: int, end: int) -> str:
         return self.key[start:end]

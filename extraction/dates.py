@@ -80,6 +80,17 @@ def find_dates(key: str, published: date | None, same_day: date | None = None) -
         taken.append((mention.start, mention.end))
         found.append(mention)
 
+    if _HAS_DIGIT.search(key):
+        _numeric_dates(key, published, add)
+    if "nay" in key or "qua" in key or "cùng ngày" in key or "hôm đó" in key:
+        _relative_dates(key, published, same_day, add)
+    return sorted(found, key=lambda d: d.start)
+
+
+_HAS_DIGIT = re.compile(r"\d")
+
+
+def _numeric_dates(key: str, published: date | None, add) -> None:
     for m in _RANGE.finditer(key):
         if not (m.group("y") or _cued(key, m.start())):
             continue
@@ -107,6 +118,9 @@ def find_dates(key: str, published: date | None, same_day: date | None = None) -
         if 1 <= day <= 31 and 1 <= month <= 12 and _cued(key, m.start()):
             value = resolve_year(day, month, published)
             add(DateMention(m.start(), m.end(), value, "day" if value else None))
+
+
+def _relative_dates(key: str, published: date | None, same_day: date | None, add) -> None:
     for m in _RELATIVE.finditer(key):
         rel = (m.group("rel") or m.group("rel2")).removeprefix("ngày ")
         if rel in ("nay", "hôm nay"):
@@ -116,7 +130,6 @@ def find_dates(key: str, published: date | None, same_day: date | None = None) -
         else:
             value = same_day
         add(DateMention(m.start(), m.end(), value, "day" if value else None))
-    return sorted(found, key=lambda d: d.start)
 
 
 @dataclass(frozen=True)

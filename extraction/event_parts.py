@@ -5,26 +5,29 @@ import re
 
 from .facts import EventFact, Participant
 from .places import Place
+from .text import trie_regex
 
-SECTOR_WORDS: tuple[tuple[str, str], ...] = (
-    (r"thương mại|xuất khẩu|nhập khẩu|xuất nhập khẩu|giao thương|hàng hóa|thị trường", "trade"),
-    (r"đầu tư|\bfdi\b", "investment"),
-    (r"du lịch|du khách|đường bay", "tourism"),
-    (r"năng lượng|điện gió|điện mặt trời|dầu khí|\bđiện\b", "energy"),
-    (r"giáo dục|đào tạo|trường đại học|du học|sinh viên|học bổng", "education"),
-    (r"\by tế\b|y học|dược|bệnh viện|chăm sóc sức khỏe|phòng, chống dịch|trường đại học y", "health"),
-    (r"nông nghiệp|nông sản|thủy sản|hải sản|chế biến nông|lâm nghiệp|chăn nuôi|nuôi trồng|gia cầm", "agriculture"),
-    (r"công nghiệp|chế biến|chế tạo|khu công nghiệp|sản xuất", "industry"),
-    (r"logistics|kho vận|vận tải hàng", "logistics"),
-    (r"văn hóa|thể thao|giao lưu nhân dân|nghệ thuật", "culture"),
-    (r"công nghệ|chuyển đổi số|khoa học|đổi mới sáng tạo|kỹ thuật số|thành phố thông minh", "technology"),
-    (r"tài chính|ngân hàng", "finance"),
-    (r"cảng biển|hàng hải", "seaport"),
-    (r"lao động|việc làm|nhân lực", "labour"),
-    (r"môi trường|biến đổi khí hậu|phát thải|xanh hóa", "environment"),
-    (r"giao thông|đường sắt|hàng không|đường bộ|hạ tầng giao thông", "transport"),
-)
-_SECTOR_PATTERNS = [(re.compile(p), s) for p, s in SECTOR_WORDS]
+SECTOR_WORDS: dict[str, list[str]] = {
+    "trade": ["thương mại", "xuất khẩu", "nhập khẩu", "xuất nhập khẩu", "giao thương", "hàng hóa", "thị trường"],
+    "investment": ["đầu tư", "fdi"],
+    "tourism": ["du lịch", "du khách", "đường bay"],
+    "energy": ["năng lượng", "điện gió", "điện mặt trời", "dầu khí", "điện khí", "điện hạt nhân"],
+    "education": ["giáo dục", "đào tạo", "trường đại học", "du học", "sinh viên", "học bổng"],
+    "health": ["y tế", "y học", "dược", "bệnh viện", "chăm sóc sức khỏe", "phòng, chống dịch", "trường đại học y"],
+    "agriculture": ["nông nghiệp", "nông sản", "thủy sản", "hải sản", "chế biến nông", "lâm nghiệp", "chăn nuôi",
+                    "nuôi trồng", "gia cầm"],
+    "industry": ["công nghiệp", "chế biến", "chế tạo", "khu công nghiệp", "sản xuất"],
+    "logistics": ["logistics", "kho vận", "vận tải hàng"],
+    "culture": ["văn hóa", "thể thao", "giao lưu nhân dân", "nghệ thuật"],
+    "technology": ["công nghệ", "chuyển đổi số", "khoa học", "đổi mới sáng tạo", "kỹ thuật số", "thành phố thông minh"],
+    "finance": ["tài chính", "ngân hàng"],
+    "seaport": ["cảng biển", "hàng hải"],
+    "labour": ["lao động", "việc làm", "nhân lực"],
+    "environment": ["môi trường", "biến đổi khí hậu", "phát thải"],
+    "transport": ["giao thông", "đường sắt", "hàng không", "đường bộ"],
+}
+SECTOR_OF = {phrase: sector for sector, phrases in SECTOR_WORDS.items() for phrase in phrases}
+SECTOR_PATTERN = re.compile(r"(?<!\w)" + trie_regex(SECTOR_OF) + r"(?!\w)")
 ONLINE = re.compile(r"trực tuyến|\bonline\b|điểm cầu|truyền hình trực tiếp|hội nghị truyền hình")
 DRAFT = re.compile(r"dự thảo")
 PROPOSED = re.compile(r"đề xuất ký|đề nghị ký|dự kiến ký|sẽ ký|hướng tới ký|tiến tới ký|đề xuất thiết lập|"
@@ -34,11 +37,10 @@ TYPE_PRIORITY = ("agreement_signing", "twinning", "trade_promotion", "roundtable
 
 
 def sectors_of(keys: list[str]) -> list[str]:
-    found: list[str] = []
-    for key in keys:
-        for pattern, sector in _SECTOR_PATTERNS:
-            if sector not in found and pattern.search(key):
-                found.append(sector)
+    return sectors_in_order({SECTOR_OF[m.group(0)] for key in keys for m in SECTOR_PATTERN.finditer(key)})
+
+
+def sectors_in_order(found: set[str]) -> list[str]:
     return [s for s in ("trade", "investment", "tourism", "energy", "education", "health", "agriculture", "industry",
                         "logistics", "culture", "technology", "finance", "seaport", "labour", "environment",
                         "transport") if s in found]

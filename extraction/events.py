@@ -13,26 +13,49 @@ from datetime import date, timedelta
 
 from .context import Article
 from .dates import DateMention, find_dates
-from .event_parts import DRAFT, ONLINE, PROPOSED, TYPE_PRIORITY, merge_events, merge_into, participants_of, sectors_of
-from .facts import EventFact
-from .text import Sentence
-
-TRIGGERS: tuple[tuple[str, str], ...] = (
-    ("agreement_signing", r"ký kết|lễ ký|ký thỏa thuận|ký biên bản|ký bản ghi nhớ|ký hiệp định|ký mou|ký văn kiện|"
-                          r"ký các văn kiện|ký thư|đã ký|vừa ký|thiết lập quan hệ(?! kết nghĩa| hữu nghị)|"
-                          r"trao (?:bản |các )?(?:dự thảo )?(?:thỏa thuận|biên bản ghi nhớ)"),
-    ("twinning", r"kết nghĩa|thiết lập quan hệ hữu nghị|quan hệ hữu nghị và hợp tác"),
-    ("trade_promotion", r"xúc tiến thương mại|xúc tiến đầu tư|hội chợ|triển lãm|kết nối giao thương|"
-                        r"kết nối kinh doanh|roadshow|xúc tiến du lịch"),
-    ("roundtable", r"tọa đàm|bàn tròn"),
-    ("conference", r"hội nghị|hội thảo|diễn đàn"),
-    ("working_session", r"hội đàm|buổi làm việc|làm việc với|đã làm việc|hội kiến|gặp gỡ|điện đàm|trao đổi với"),
-    ("reception", r"tiếp (?:xã giao|thân mật|đón|và làm việc|đoàn|ông|bà|ngài|đại sứ|tổng lãnh sự|lãnh đạo|bộ trưởng|"
-                  r"thống đốc|chủ tịch|phó|đại diện)|đón tiếp"),
-    ("visit", r"chuyến thăm|chuyến công tác|thăm chính thức|thăm cấp nhà nước|(?:đến|tới|sang) thăm|thăm và làm việc|"
-              r"thăm làm việc|đi thăm"),
+from .event_parts import (
+    DRAFT,
+    ONLINE,
+    PROPOSED,
+    TYPE_PRIORITY,
+    merge_events,
+    merge_into,
+    participants_of,
+    sectors_in_order,
 )
-_TRIGGER = re.compile("|".join(f"(?P<{t}>{p})" for t, p in TRIGGERS))
+from .facts import EventFact
+from .text import Sentence, trie_regex
+
+
+def _expand(*parts: list[str]) -> list[str]:
+    """All concatenations of one choice per part: _expand(["a ", ""], ["b"]) -> ["a b", "b"]."""
+    phrases = [""]
+    for options in parts:
+        phrases = [p + o for p in phrases for o in options]
+    return phrases
+
+
+TRIGGERS: dict[str, list[str]] = {
+    "agreement_signing": ["ký kết", "lễ ký", "ký thỏa thuận", "ký biên bản", "ký bản ghi nhớ", "ký hiệp định",
+                          "ký mou", "ký văn kiện", "ký các văn kiện", "ký thư", "đã ký", "vừa ký", "thiết lập quan hệ"]
+                         + _expand(["trao "], ["", "bản ", "các "], ["", "dự thảo "],
+                                   ["thỏa thuận", "biên bản ghi nhớ"]),
+    "twinning": ["kết nghĩa", "thiết lập quan hệ hữu nghị", "thiết lập quan hệ kết nghĩa",
+                 "quan hệ hữu nghị và hợp tác"],
+    "trade_promotion": ["xúc tiến thương mại", "xúc tiến đầu tư", "hội chợ", "triển lãm", "kết nối giao thương",
+                        "kết nối kinh doanh", "roadshow", "xúc tiến du lịch"],
+    "roundtable": ["tọa đàm", "bàn tròn"],
+    "conference": ["hội nghị", "hội thảo", "diễn đàn"],
+    "working_session": ["hội đàm", "buổi làm việc", "làm việc với", "đã làm việc", "hội kiến", "gặp gỡ", "điện đàm",
+                        "trao đổi với"],
+    "reception": _expand(["tiếp "], ["xã giao", "thân mật", "đón", "và làm việc", "đoàn", "ông", "bà", "ngài",
+                                     "đại sứ", "tổng lãnh sự", "lãnh đạo", "bộ trưởng", "thống đốc", "chủ tịch", "phó",
+                                     "đại diện"]) + ["đón tiếp"],
+    "visit": ["chuyến thăm", "chuyến công tác", "thăm chính thức", "thăm cấp nhà nước", "thăm và làm việc",
+              "thăm làm việc", "đi thăm"] + _expand(["đến ", "tới ", "sang "], ["thăm"]),
+}
+TRIGGER_TYPE = {phrase: kind for kind, phrases in TRIGGERS.items() for phrase in phrases}
+_TRIGGER = re.compile(r"(?<!\w)" + trie_regex(TRIGGER_TYPE) + r"(?!\w)")
 _FRAME = re.compile(r"(?:khuôn khổ|bên lề|kể từ|kết quả|tinh thần|nhân dịp|chuẩn bị cho|trước thềm|kết thúc|sau|"
                     r"phát biểu tại|từ sau|thành công của|kết luận)\s+(?:các\s+)?$")
 _REFERENCE = re.compile(r"(?:tại|trong|cũng tại|dự|tham dự|tham gia)\s+(?:các\s+)?$")
@@ -72,11 +95,12 @@ def _triggers(key: str) -> list[list]:
         if _GENERIC.search(before) or _FRAME.search(before) or _ANNIVERSARY.search(around) or listed_after_skipped:
             skipped_end = m.end()
             continue
+        kind = TRIGGER_TYPE[m.group(0)]
         if found and m.start() - found[-1][1] < 25 and ";" not in key[found[-1][1]:m.start()]:
-            if TYPE_PRIORITY.index(m.lastgroup) < TYPE_PRIORITY.index(found[-1][0]):
-                found[-1][0] = m.lastgroup
+            if TYPE_PRIORITY.index(kind) < TYPE_PRIORITY.index(found[-1][0]):
+                found[-1][0] = kind
             continue
-        found.append([m.lastgroup, m.start(), bool(_REFERENCE.search(before))])
+        found.append([kind, m.start(), bool(_REFERENCE.search(before))])
     return found
 
 
@@ -105,6 +129,7 @@ def _plausible(mention: DateMention, published: date | None) -> bool:
     return -150 <= delta <= 200
 
 
+_MAY_DATE = re.compile(r"\d\s*[/.\-–]\s*\d|tháng\s+\d|ngày\s+\d|nay|qua|cùng ngày|hôm đó")
 _OLD = DateMention(0, 0, None, None)   # the segment is dated, but not near publication: background
 
 
@@ -139,7 +164,7 @@ def extract_events(article: Article, version: str) -> list[EventFact]:
                 merge_into(earlier or events[-1], event)
                 continue
             events.append(event)
-        for mention in find_dates(key, article.published, same_day):
+        for mention in (find_dates(key, article.published, same_day) if _MAY_DATE.search(key) else ()):
             if mention.precision == "day" and mention.value and _plausible(mention, article.published):
                 same_day = mention.value
     return merge_events(events)
@@ -185,7 +210,7 @@ def _event(article: Article, index: int, cand: _Candidate, same_day: date | None
         return None
     if not foreign:
         reason.append("no foreign participant named")
-    window = [article.key_of(s.start, s.end) for s in article.sentences[index:index + 6]]
+    window = set().union(*(article.sentence_sectors(i) for i in range(index, min(index + 6, len(article.sentences)))))
     status = None
     if cand.type in ("agreement_signing", "twinning"):
         status = "draft" if DRAFT.search(key) else "proposed" if PROPOSED.search(key) else "signed"
@@ -197,7 +222,7 @@ def _event(article: Article, index: int, cand: _Candidate, same_day: date | None
         event_end_date=mention.end_value if mention else None, event_type=cand.type,
         is_online=bool(ONLINE.search(sentence_key)), location_name=location.entry.name if location else None,
         location_country_code=location.country_code if location else None, agreement_status=status,
-        participants=participants_of(vn, foreign), sectors=sectors_of(window), confidence=round(confidence, 2),
+        participants=participants_of(vn, foreign), sectors=sectors_in_order(window), confidence=round(confidence, 2),
         confidence_reason="; ".join(reason) or None,
     )
 

@@ -12,11 +12,12 @@ from .dates import find_as_of
 from .facts import InvestmentFact
 from .numbers import count_pattern, find_counts, find_money
 from .places import Place
-from .text import Sentence
+from .text import Sentence, trie_regex
 
-_CUE = re.compile(r"vốn đầu tư|vốn đăng ký|tổng vốn|tổng số vốn|\bfdi\b|đầu tư trực tiếp|dự án đầu tư|giải ngân|"
-                  r"vốn cam kết|cấp phép|cấp mới|chứng nhận đăng ký đầu tư|dự án fdi|nhà đầu tư|đầu tư vào|"
-                  r"đầu tư sang|đầu tư tại")
+_CUE = re.compile(r"(?<!\w)" + trie_regex([
+    "vốn đầu tư", "vốn đăng ký", "tổng vốn", "tổng số vốn", "fdi", "đầu tư trực tiếp", "dự án đầu tư", "giải ngân",
+    "vốn cam kết", "cấp phép", "cấp mới", "chứng nhận đăng ký đầu tư", "dự án fdi", "nhà đầu tư", "đầu tư vào",
+    "đầu tư sang", "đầu tư tại"]) + r"(?!\w)")
 _SKIP = re.compile(r"\boda\b|viện trợ|tài trợ|vốn vay|khoản vay|mục tiêu|phấn đấu|kế hoạch(?! và đầu tư)|kêu gọi|"
                    r"dự kiến|sẽ|"
                    r"kỳ vọng|mong muốn|đề nghị|cam kết hỗ trợ|tiềm năng|xuất khẩu|nhập khẩu|kim ngạch|vốn điều lệ")

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
-from .gazetteer import MAX_ALIAS_TOKENS, IndexEntry, PlaceEntry, place_index, resolve
+from .gazetteer import PlaceEntry, place_index, resolve
 from .gazetteer.countries import AMBIGUOUS, FOLLOW_SENSITIVE
-from .text import Token
+from .text import match_form, trie_regex
 
 SURNAMES = {
     "nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ", "hồ", "ngô", "dương",
@@ -54,84 +55,110 @@ class Place:
         return self.entry.country_code == "VN"
 
 
-def _joined(text: str, toks: list[Token], i: int, n: int) -> bool:
-    for a, b in zip(toks[i:i + n - 1], toks[i + 1:i + n], strict=False):
-        gap = text[a.end:b.start]
-        if not _GAP_OK.fullmatch(gap):
+_WORD = re.compile(r"\w+(?:\.\w+)*")
+
+
+@lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
+def _alias_pattern() -> re.Pattern:
+    """Every alias (match form) in one trie regex; blanks match the gaps the press writes ("Bà Rịa-Vũng Tàu")."""
+    phrases = {" ".join(key) for key in place_index()}
+    return re.compile(r"(?<![\w.])" + trie_regex(phrases, space=r"[ .\-–()]{1,4}") + r"(?!\w)")
+
+
+class _Text:
+    """Lazy word access around positions of one text (tokenising everything would cost more than the lookups)."""
+
+    __slots__ = ("text", "key")
+
+    def __init__(self, text: str, key: str) -> None:
+        self.text, self.key = text, key
+
+    def word_at(self, pos: int) -> tuple[int, int] | None:
+        m = _WORD.match(self.text, pos)
+        return m.span() if m else None
+
+    def next_word(self, end: int) -> tuple[int, int] | None:
+        m = _WORD.search(self.text, end, end + 6)
+        return (m.start(), _WORD.match(self.text, m.start()).end()) if m else None
+
+    def prev_word(self, start: int) -> tuple[int, int] | None:
+        found = None
+        for m in _WORD.finditer(self.text, max(0, start - 30), start):
+            found = m.span()
+        return found
+
+    def cap(self, span: tuple[int, int]) -> bool:
+        return self.text[span[0]].isupper()
+
+    def k(self, span: tuple[int, int]) -> str:
+        return self.key[span[0]:span[1]]
+
+    def spaced(self, a: tuple[int, int], b: tuple[int, int]) -> bool:
+        return self.text[a[1]:b[0]] == " "
+
+    def sentence_start(self, pos: int) -> bool:
+        before = self.text[max(0, pos - 3):pos].rstrip(" \"“(")
+        return not before or before[-1] in ".!?\n:"
+
+
+def _in_person_name(t: _Text, spans: list[tuple[int, int]]) -> bool:
+    """"Ngô Đức Mạnh", "Nguyễn Thúy Anh": capitalised words led by a surname run into or through the match."""
+    after = t.next_word(spans[-1][1])
+    run_goes_on = after is not None and t.cap(after) and t.spaced(spans[-1], after)
+    if len(spans) > 1 and not run_goes_on:
+        return False                       # "Đoàn Bình Thuận thăm…": the province ends the capitalised run
+    word = spans[0]
+    for _ in range(3):
+        prev = t.prev_word(word[0])
+        if prev is None or not t.cap(prev) or not t.spaced(prev, word):
             return False
-    return True
+        if t.k(prev) in SURNAMES:
+            return True
+        word = prev
+    return False
 
 
-def _sentence_start(text: str, tok: Token) -> bool:
-    before = text[max(0, tok.start - 3):tok.start].rstrip(" \"“(")
-    return not before or before[-1] in ".!?\n:"
-
-
-def _capital_run(text: str, toks: list[Token], i: int) -> int:
-    n = 1
-    while i + n < len(toks) and n < 4 and toks[i + n].capitalised \
-            and text[toks[i + n - 1].end:toks[i + n].start] == " ":
-        n += 1
-    return n
-
-
-def _lookup(text: str, toks: list[Token], i: int) -> tuple[int, IndexEntry] | None:
-    index = place_index()
-    for n in range(min(MAX_ALIAS_TOKENS, len(toks) - i), 0, -1):
-        key = tuple(t.key for t in toks[i:i + n])
-        found = index.get(key)
-        if found is None or not _joined(text, toks, i, n):
-            continue
-        if all(toks[i + k].capitalised or not need for k, need in enumerate(found.capitals)) \
-                and any(t.capitalised for t in toks[i:i + n]):
-            return n, found
-    return None
-
-
-def _rejected(text: str, toks: list[Token], i: int, n: int) -> bool:
-    prev = toks[i - 1] if i > 0 and text[toks[i - 1].end:toks[i].start] == " " else None
-    if prev is not None and prev.key in HONORIFICS and not prev.capitalised:
+def _rejected(t: _Text, spans: list[tuple[int, int]]) -> bool:
+    if _in_person_name(t, spans):
         return True
-    if n > 1 or toks[i].key not in _AMBIGUOUS_KEYS:
+    first = spans[0]
+    prev = t.prev_word(first[0])
+    prev = prev if prev is not None and t.spaced(prev, first) else None
+    if prev is not None and t.k(prev) in HONORIFICS and not t.cap(prev):
+        return True
+    key = t.k(first)
+    if len(spans) > 1 or key not in _AMBIGUOUS_KEYS:
         return False
-    key = toks[i].key
-    if prev is not None and prev.key == "tiếng":
+    if prev is not None and t.k(prev) == "tiếng":
         return True
-    if prev is not None and prev.capitalised and prev.key not in PLACE_WORDS and not _sentence_start(text, prev):
+    if prev is not None and t.cap(prev) and t.k(prev) not in PLACE_WORDS and not t.sentence_start(prev[0]):
         return True
-    if key in START_SENSITIVE and _sentence_start(text, toks[i]):
+    if key in START_SENSITIVE and t.sentence_start(first[0]):
         return True
-    nxt = toks[i + 1] if i + 1 < len(toks) and text[toks[i].end:toks[i + 1].start] == " " else None
-    return key in _FOLLOW_KEYS and nxt is not None and nxt.capitalised and nxt.key not in SURNAMES
+    nxt = t.next_word(first[1])
+    nxt = nxt if nxt is not None and t.spaced(first, nxt) else None
+    return key in _FOLLOW_KEYS and nxt is not None and t.cap(nxt) and t.k(nxt) not in SURNAMES
 
 
-def find_places(text: str, toks: list[Token], published: date | None) -> list[Place]:
+def find_places(text: str, key: str | None = None, published: date | None = None) -> list[Place]:
     """Every known place in the text, in order, with its resolved gazetteer entry."""
+    t = _Text(text, key if key is not None else match_form(text))
+    index = place_index()
     places: list[Place] = []
-    i = 0
-    while i < len(toks):
-        tok = toks[i]
-        if not tok.capitalised and not tok.text[:1].isdigit() and tok.key not in ("thủ", "thành", "nước", "tp"):
-            i += 1
+    pattern = _alias_pattern()
+    m = pattern.search(t.key)
+    while m is not None:
+        spans = [w.span() for w in _WORD.finditer(text, m.start(), m.end())]
+        found = index.get(tuple(t.k(sp) for sp in spans))
+        caps = [t.cap(sp) for sp in spans]
+        if found is None or not any(caps) or \
+                not all(c or not need for c, need in zip(caps, found.capitals, strict=False)):
+            # the longest alias does not fit ("tỉnh Quảng Ninh" written in lower case): retry from the next word
+            m = pattern.search(t.key, spans[1][0]) if len(spans) > 1 else pattern.search(t.key, m.end())
             continue
-        hit = _lookup(text, toks, i)
-        if hit is None and tok.key in SURNAMES and tok.capitalised:
-            run = _capital_run(text, toks, i)
-            if run > 1:
-                inner = _lookup(text, toks, i + 1)
-                if inner and inner[0] > 1 and inner[0] == run - 1:
-                    i += 1
-                    continue
-                i += run
-                continue
-        if hit is None:
-            i += 1
-            continue
-        n, found = hit
-        if _rejected(text, toks, i, n):
-            i += n
-            continue
-        entry = resolve(found.candidates, published)
-        places.append(Place(tok.start, toks[i + n - 1].end, text[tok.start:toks[i + n - 1].end], entry))
-        i += n
+        m = pattern.search(t.key, m.end())
+        if not _rejected(t, spans):
+            entry = resolve(found.candidates, published)
+            places.append(Place(spans[0][0], spans[-1][1], text[spans[0][0]:spans[-1][1]], entry))
     return places

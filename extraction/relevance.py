@@ -10,7 +10,7 @@ import re
 from collections import Counter
 
 from .places import find_places
-from .text import article_text, match_form, tokens
+from .text import article_text, match_form
 
 STRONG_CUES = ("ngoại vụ", "đối ngoại", "kết nghĩa", "xúc tiến đầu tư", "xúc tiến thương mại", "đại sứ",
                "tổng lãnh sự", "fdi", "vốn đầu tư nước ngoài", "hợp tác quốc tế", "ký kết", "biên bản ghi nhớ",
@@ -39,7 +39,7 @@ def classify(title: str | None, sapo: str | None, body: str | None) -> tuple[boo
     head_counts = _cue_counts(match_form(head))
     body_counts = _cue_counts(match_form(text[len(head):]))
     score = _score(head_counts, 2) + _score(body_counts, 1)
-    places = find_places(text, tokens(text), None)
+    places = find_places(text, None, None)
     foreign = Counter(p.country_code for p in places if not p.is_vietnamese)
     vietnamese = [p for p in places if p.is_vietnamese]
     has_vn = bool(vietnamese) or any(c in head_counts or c in body_counts for c in ("ngoại vụ", "đối ngoại"))

@@ -14,14 +14,13 @@ from .dates import find_periods
 from .facts import TradeFact
 from .numbers import Change, Money, find_changes, find_money
 from .places import Place
-from .text import Sentence
+from .text import Sentence, trie_regex
 
-_KEYWORD = re.compile(
-    r"kim ngạch xuất nhập khẩu|kim ngạch xuất khẩu|kim ngạch nhập khẩu|xuất nhập khẩu|kim ngạch thương mại|"
-    r"thương mại hai chiều|thương mại song phương|trao đổi thương mại|kim ngạch trao đổi|giá trị thương mại|"
-    r"kim ngạch buôn bán|buôn bán hai chiều|giao thương hai chiều|xuất khẩu|nhập khẩu|con số này|con số trên|"
-    r"kim ngạch"
-)
+_KEYWORD = re.compile(trie_regex([
+    "kim ngạch xuất nhập khẩu", "kim ngạch xuất khẩu", "kim ngạch nhập khẩu", "xuất nhập khẩu", "kim ngạch thương mại",
+    "thương mại hai chiều", "thương mại song phương", "trao đổi thương mại", "kim ngạch trao đổi", "giá trị thương mại",
+    "kim ngạch buôn bán", "buôn bán hai chiều", "giao thương hai chiều", "xuất khẩu", "nhập khẩu", "con số này",
+    "con số trên", "kim ngạch"]))
 _PLAN = re.compile(r"mục tiêu|phấn đấu|kế hoạch(?! và đầu tư)|dự kiến|kỳ vọng|hướng tới|hướng đến|sẽ đạt|"
                    r"đặt chỉ tiêu|chỉ tiêu|"
                    r"có thể đạt|dự báo|tiềm năng|nâng kim ngạch|đưa kim ngạch|lên mức|nhằm đạt")

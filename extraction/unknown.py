@@ -4,6 +4,7 @@
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from .facts import UnknownPlace
@@ -35,14 +36,15 @@ def _capitalised_run(text: str, start: int) -> tuple[int, int]:
 
 
 def find_unknown_places(text: str, key_text: str, known: list[Place]) -> list[UnknownPlace]:
-    covered = [(p.start, p.end) for p in known]
+    starts = [p.start for p in known]
     counts: dict[str, list] = {}
     for m in _PLACE_WORD.finditer(key_text):
         start, end = _capitalised_run(text, m.end())
         value = text[start:end].strip(" -()")
         if not value or value.split(" ")[0].split("-")[0] in _NOT_NAMES or len(value) < 2:
             continue
-        if any(s <= start < e for s, e in covered):
+        at = bisect.bisect_right(starts, start) - 1
+        if at >= 0 and known[at].start <= start < known[at].end:
             continue
         context = text[max(0, m.start() - 40):min(len(text), end + 40)].replace("\n", " ")
         entry = counts.setdefault(value, [0, context])

@@ -85,8 +85,13 @@ def alias_key(alias: str) -> tuple[str, ...]:
     return tuple(m.group(0) for m in TOKEN.finditer(match_form(alias)))
 
 
+_TYPE_WORDS = {"tỉnh", "thành", "phố", "tp", "thủ", "đô", "cộng", "hòa", "khu", "tự", "trị", "vùng", "bang"}
+
+
 def _capital_mask(alias: str) -> tuple[bool, ...]:
-    return tuple(m.group(0)[:1].isupper() for m in TOKEN.finditer(alias))
+    """Which words must be capitalised in the text: proper-name words, not "tỉnh"/"thành phố"/"thủ đô"."""
+    return tuple(m.group(0)[:1].isupper() and match_form(m.group(0)) not in _TYPE_WORDS
+                 for m in TOKEN.finditer(alias))
 
 
 @dataclass
@@ -136,4 +141,7 @@ def resolve(candidates: list[PlaceEntry], published: date | None) -> PlaceEntry:
     return (current or legacy)[0]
 
 
-MAX_ALIAS_TOKENS = 8
+@lru_cache(maxsize=1)
+def alias_prefixes() -> frozenset[tuple[str, ...]]:
+    """Every leading token sequence of an alias key (to stop n-gram walks early)."""
+    return frozenset(key[:n] for key in place_index() for n in range(1, len(key) + 1))
