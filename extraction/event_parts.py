@@ -30,8 +30,8 @@ SECTOR_OF = {phrase: sector for sector, phrases in SECTOR_WORDS.items() for phra
 SECTOR_PATTERN = re.compile(r"(?<!\w)" + trie_regex(SECTOR_OF) + r"(?!\w)")
 ONLINE = re.compile(r"trực tuyến|\bonline\b|điểm cầu|truyền hình trực tiếp|hội nghị truyền hình")
 DRAFT = re.compile(r"dự thảo")
-PROPOSED = re.compile(r"đề xuất ký|đề nghị ký|dự kiến ký|sẽ ký|hướng tới ký|tiến tới ký|đề xuất thiết lập|"
-                      r"đề nghị thiết lập|sẽ thiết lập")
+PROPOSED = re.compile(r"(?:đề xuất|đề nghị|dự kiến|sẽ|hướng tới|tiến tới|thống nhất|nghiên cứu)\s+(?:sớm\s+|việc\s+)?"
+                      r"(?:ký|thiết lập|xây dựng)")
 TYPE_PRIORITY = ("agreement_signing", "twinning", "trade_promotion", "roundtable", "conference", "working_session",
                  "reception", "visit", "other")
 
@@ -75,7 +75,9 @@ def same_event(a: EventFact, b: EventFact) -> bool:
     if a.event_date is not None and b.event_date is not None:
         if a.event_date != b.event_date or a.event_date_precision != b.event_date_precision:
             return False
-        return a.event_type == b.event_type and (not fa or not fb or bool(fa & fb)) or bool(fa & fb)
+        if a.event_type == b.event_type:
+            return not fa or not fb or bool(fa & fb)
+        return "visit" in (a.event_type, b.event_type) and bool(fa & fb)   # meetings during a visit
     if a.event_date is None and b.event_date is None:
         la = {p.locality_code for p in a.participants if p.side == "foreign" and p.locality_code}
         lb = {p.locality_code for p in b.participants if p.side == "foreign" and p.locality_code}

@@ -47,18 +47,22 @@ TRIGGERS: dict[str, list[str]] = {
     "roundtable": ["tọa đàm", "bàn tròn"],
     "conference": ["hội nghị", "hội thảo", "diễn đàn"],
     "working_session": ["hội đàm", "buổi làm việc", "làm việc với", "đã làm việc", "hội kiến", "gặp gỡ", "điện đàm",
-                        "trao đổi với"],
+                        "trao đổi với", "buổi tiếp xúc", "buổi gặp", "gặp mặt", "tiếp xúc với"],
     "reception": _expand(["tiếp "], ["xã giao", "thân mật", "đón", "và làm việc", "đoàn", "ông", "bà", "ngài",
                                      "đại sứ", "tổng lãnh sự", "lãnh đạo", "bộ trưởng", "thống đốc", "chủ tịch", "phó",
-                                     "đại diện"]) + ["đón tiếp"],
+                                     "đại diện", "tỉnh trưởng", "thị trưởng", "tổng thống", "thủ tướng", "phái đoàn",
+                                     "các đại sứ", "nhà đầu tư", "tập đoàn"]) + ["đón tiếp", "đón đoàn"],
     "visit": ["chuyến thăm", "chuyến công tác", "thăm chính thức", "thăm cấp nhà nước", "thăm và làm việc",
-              "thăm làm việc", "đi thăm"] + _expand(["đến ", "tới ", "sang "], ["thăm"]),
+              "thăm làm việc", "đi thăm", "ghé thăm", "thăm hữu nghị", "chuyến khảo sát", "khảo sát thực tế"]
+             + _expand(["đến ", "tới ", "sang "], ["thăm"]),
 }
 TRIGGER_TYPE = {phrase: kind for kind, phrases in TRIGGERS.items() for phrase in phrases}
 _TRIGGER = re.compile(r"(?<!\w)" + trie_regex(TRIGGER_TYPE) + r"(?!\w)")
 _FRAME = re.compile(r"(?:khuôn khổ|bên lề|kể từ|kết quả|tinh thần|nhân dịp|chuẩn bị cho|trước thềm|kết thúc|sau|"
                     r"phát biểu tại|từ sau|thành công của|kết luận)\s+(?:các\s+)?$")
 _REFERENCE = re.compile(r"(?:tại|trong|cũng tại|dự|tham dự|tham gia)\s+(?:các\s+)?$")
+_PURPOSE = re.compile(r"(?:nhằm|mục đích|cơ hội|khả năng|tiềm năng|tiến tới|hướng tới|xem xét|nghiên cứu|"
+                      r"mong muốn|đề nghị|đề xuất)\b[^.;:]*$")
 _DISTINCT = re.compile(r"^(?:trước đó|sau đó|tiếp đó|tiếp theo|cùng ngày|hôm sau|ngày hôm sau|cũng trong chuyến)")
 _GENERIC = re.compile(r"(?:các|những|nhiều|mỗi|hàng năm|thường niên|một số|nhiều cuộc|các cuộc)\s+"
                       r"(?:cuộc\s+|buổi\s+)?$")
@@ -66,7 +70,8 @@ _ANNIVERSARY = re.compile(r"kỷ niệm|ngày thành lập|năm thiết lập")
 _PLAN = re.compile(r"\bsẽ\b|dự kiến|kế hoạch|mong muốn|đề nghị|đề xuất|hy vọng|tiến tới|hướng tới|chuẩn bị|"
                    r"nếu|có thể|cần\b|nên\b|phấn đấu|mục tiêu")
 _DONE = re.compile(r"\bđã\b|\bvừa\b|mới đây|vừa qua|chính thức|hôm nay|sáng nay|chiều nay|tối nay")
-_AFFAIRS = re.compile(r"ngoại vụ|đối ngoại|ngoại giao|quốc tế|nước ngoài|hợp tác|xúc tiến|\bfdi\b|hội nhập")
+_AFFAIRS = re.compile(r"ngoại vụ|đối ngoại|ngoại giao|quốc tế|nước ngoài|xúc tiến đầu tư|\bfdi\b|hội nhập|đại sứ|"
+                      r"lãnh sự|kiều bào|người việt nam ở nước ngoài")
 _SEVERAL = re.compile(r"\s(?:được\s+)?(?:nhiều|hàng loạt|một số)\s")
 _BACKGROUND = re.compile(r"trước đây|năm \d{4}|từ năm|thời gian qua|những năm qua|nhiều năm|thời gian tới|"
                          r"hằng năm|hàng năm|thường xuyên|giai đoạn")
@@ -92,7 +97,9 @@ def _triggers(key: str) -> list[list]:
         before = key[max(0, m.start() - 25):m.start()]
         around = key[max(0, m.start() - 40):m.end() + 30]
         listed_after_skipped = re.fullmatch(r"\s*(?:,|và|hoặc)\s*", key[skipped_end:m.start()]) is not None
-        if _GENERIC.search(before) or _FRAME.search(before) or _ANNIVERSARY.search(around) or listed_after_skipped:
+        purpose = _PURPOSE.search(key[max(0, m.start() - 60):m.start()])
+        if _GENERIC.search(before) or _FRAME.search(before) or _ANNIVERSARY.search(around) or listed_after_skipped \
+                or purpose:
             skipped_end = m.end()
             continue
         kind = TRIGGER_TYPE[m.group(0)]
@@ -211,9 +218,7 @@ def _event(article: Article, index: int, cand: _Candidate, same_day: date | None
     if not foreign:
         reason.append("no foreign participant named")
     window = set().union(*(article.sentence_sectors(i) for i in range(index, min(index + 6, len(article.sentences)))))
-    status = None
-    if cand.type in ("agreement_signing", "twinning"):
-        status = "draft" if DRAFT.search(key) else "proposed" if PROPOSED.search(key) else "signed"
+    status = _agreement_status(cand.type, key, sentence_key)
     location = _location(article, cand)
     confidence = 0.9 - 0.15 * (mention is None) - 0.15 * (not foreign)
     return EventFact(
@@ -225,6 +230,21 @@ def _event(article: Article, index: int, cand: _Candidate, same_day: date | None
         participants=participants_of(vn, foreign), sectors=sectors_in_order(window), confidence=round(confidence, 2),
         confidence_reason="; ".join(reason) or None,
     )
+
+
+_AGREEMENT = re.compile(r"thỏa thuận|biên bản ghi nhớ|\bmou\b|hiệp định|văn kiện|kết nghĩa")
+
+
+def _agreement_status(kind: str, key: str, sentence_key: str) -> str | None:
+    """signed for a signing or twinning; draft/proposed when a meeting handles an agreement not yet signed."""
+    if kind in ("agreement_signing", "twinning"):
+        return "draft" if DRAFT.search(key) else "proposed" if PROPOSED.search(key) else "signed"
+    if _AGREEMENT.search(sentence_key):
+        if DRAFT.search(sentence_key):
+            return "draft"
+        if PROPOSED.search(sentence_key):
+            return "proposed"
+    return None
 
 
 def _sides(article: Article, index: int, cand: _Candidate, alone: bool):

@@ -10,7 +10,7 @@ import re
 from .context import ANAPHORA, Article
 from .dates import find_as_of
 from .facts import InvestmentFact
-from .numbers import count_pattern, find_counts, find_money
+from .numbers import count_pattern, find_counts, find_money, is_plan
 from .places import Place
 from .text import Sentence, trie_regex
 
@@ -18,8 +18,7 @@ _CUE = re.compile(r"(?<!\w)" + trie_regex([
     "vốn đầu tư", "vốn đăng ký", "tổng vốn", "tổng số vốn", "fdi", "đầu tư trực tiếp", "dự án đầu tư", "giải ngân",
     "vốn cam kết", "cấp phép", "cấp mới", "chứng nhận đăng ký đầu tư", "dự án fdi", "nhà đầu tư", "đầu tư vào",
     "đầu tư sang", "đầu tư tại"]) + r"(?!\w)")
-_SKIP = re.compile(r"\boda\b|viện trợ|tài trợ|vốn vay|khoản vay|mục tiêu|phấn đấu|kế hoạch(?! và đầu tư)|kêu gọi|"
-                   r"dự kiến|sẽ|"
+_SKIP = re.compile(r"\boda\b|viện trợ|tài trợ|vốn vay|khoản vay|kêu gọi|"
                    r"kỳ vọng|mong muốn|đề nghị|cam kết hỗ trợ|tiềm năng|xuất khẩu|nhập khẩu|kim ngạch|vốn điều lệ")
 _FOREIGN_CUE = re.compile(r"nước ngoài|\bfdi\b|đầu tư trực tiếp|quốc gia và vùng lãnh thổ|quốc tế")
 _COMPANY = re.compile(r"công ty|tập đoàn|nhà máy|\bhãng\b|ctcp|tnhh")
@@ -100,7 +99,7 @@ def extract_investments(article: Article, version: str) -> list[InvestmentFact]:
 
 def _clause_fact(article, sentence, start, end, as_of, rank_match, version) -> InvestmentFact | None:
     key = article.key_of(start, end)
-    if not _CUE.search(key) or _SKIP.search(key):
+    if not _CUE.search(key) or _SKIP.search(key) or is_plan(key) or re.search(r"\bsẽ\b", key):
         return None
     counts = find_counts(_PROJECTS, key)
     capitals = [m for m in find_money(key) if _CAPITAL_BEFORE.search(key[:m.start])]

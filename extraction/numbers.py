@@ -190,5 +190,15 @@ def find_counts(pattern: re.Pattern, key: str) -> list[Count]:
     return found
 
 
-__all__ = ["Money", "Change", "Count", "find_money", "find_changes", "find_counts", "count_pattern",
+_PLAN = re.compile(r"mục tiêu|phấn đấu|kế hoạch(?! và đầu tư)|dự kiến|kỳ vọng|hướng tới|hướng đến|sẽ đạt|"
+                   r"đặt chỉ tiêu|chỉ tiêu|có thể đạt|dự báo|nâng kim ngạch|đưa kim ngạch|nhằm đạt|sẽ tăng|sẽ đạt")
+_ACHIEVED = re.compile(r"(?:%|so với|vượt|bằng|hoàn thành|đạt)\s*(?:của\s+|mức\s+|so với\s+)?$")
+
+
+def is_plan(key: str) -> bool:
+    """A target, forecast or plan ("phấn đấu đạt", "mục tiêu"), but not "đạt 105% kế hoạch" or "vượt chỉ tiêu"."""
+    return any(not _ACHIEVED.search(key[max(0, m.start() - 14):m.start()]) for m in _PLAN.finditer(key))
+
+
+__all__ = ["is_plan", "Money", "Change", "Count", "find_money", "find_changes", "find_counts", "count_pattern",
            "parse_number", "word_number", "USD_PER_UNIT", "RATES_DATE", "CURRENCIES"]

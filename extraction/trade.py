@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .context import ANAPHORA, Article
 from .dates import find_periods
 from .facts import TradeFact
-from .numbers import Change, Money, find_changes, find_money
+from .numbers import Change, Money, find_changes, find_money, is_plan
 from .places import Place
 from .text import Sentence, trie_regex
 
@@ -21,11 +21,8 @@ _KEYWORD = re.compile(trie_regex([
     "thương mại hai chiều", "thương mại song phương", "trao đổi thương mại", "kim ngạch trao đổi", "giá trị thương mại",
     "kim ngạch buôn bán", "buôn bán hai chiều", "giao thương hai chiều", "xuất khẩu", "nhập khẩu", "con số này",
     "con số trên", "kim ngạch"]))
-_PLAN = re.compile(r"mục tiêu|phấn đấu|kế hoạch(?! và đầu tư)|dự kiến|kỳ vọng|hướng tới|hướng đến|sẽ đạt|"
-                   r"đặt chỉ tiêu|chỉ tiêu|"
-                   r"có thể đạt|dự báo|tiềm năng|nâng kim ngạch|đưa kim ngạch|lên mức|nhằm đạt")
 _NOT_TRADE = re.compile(r"vốn|dự án|đầu tư|viện trợ|tài trợ|doanh thu|lợi nhuận|ngân sách|giải ngân|fdi|oda|"
-                        r"chiếm|lượt khách|du lịch")
+                        r"chiếm|lượt khách|du lịch|xuất siêu|nhập siêu|thặng dư|thâm hụt|cán cân|kiều hối")
 _COMPANY = re.compile(r"công ty|tập đoàn|nhà máy|\bhãng\b|ctcp|tnhh")
 _COMMODITY = re.compile(
     r"gạo|cà phê|thủy sản|hải sản|tôm|cá tra|dệt may|may mặc|da giày|điện thoại|máy tính|điện tử|rau quả|trái cây|"
@@ -109,7 +106,7 @@ def extract_trade(article: Article, version: str) -> list[TradeFact]:
     for sentence in article.sentences:
         key = article.key_of(sentence.start, sentence.end)
         keywords = list(_KEYWORD.finditer(key))
-        if not keywords or _PLAN.search(key):
+        if not keywords or is_plan(key):
             continue
         periods = find_periods(key, article.published)
         for pos, money, change in _figures(key):

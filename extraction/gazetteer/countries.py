@@ -98,6 +98,12 @@ PRESS_NAMES: dict[str, list[str]] = {
     "EU": ["Liên minh châu Âu", "Liên minh Châu Âu", "EU"],
 }
 
+# Agencies and chambers that stand for their country when they take part in an event.
+AGENCIES: dict[str, list[str]] = {
+    "JP": ["JICA", "JETRO", "JBIC"], "KR": ["KOTRA", "KOICA", "KCCI"], "US": ["USAID", "AmCham"],
+    "DE": ["GIZ"], "FR": ["AFD"], "EU": ["EuroCham"], "AU": ["Austrade"],
+}
+
 # Single words that are also given names or common words: accepted only in safe contexts (see places.py).
 AMBIGUOUS = {"Anh", "Đức", "Nhật", "Mỹ", "Ý", "Úc", "Bỉ", "Áo", "Séc", "Hàn", "Nga", "Lào", "Pháp"}
 # Person-like words: also ambiguous when followed by another capitalised word.

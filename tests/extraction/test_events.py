@@ -132,3 +132,34 @@ def test_not_events(extract, sentence):
 def test_old_event_dates_are_background(extract):
     facts = extract("Ngày 12/3, hai bên đã ký kết thỏa thuận hợp tác với tỉnh Savannakhet (Lào).", date(2024, 11, 1))
     assert facts.events == []
+
+
+def test_agency_stands_for_its_country(extract):
+    e = one(extract("Sáng 6/3, Chủ tịch UBND tỉnh Quảng Nam đã tiếp và làm việc với đoàn công tác của JICA.",
+                    date(2024, 3, 7)))
+    assert foreign(e) == {"JP"}
+
+
+def test_purpose_clause_is_not_an_event_type(extract):
+    e = one(extract("Nhằm tìm hiểu cơ hội hợp tác và kết nghĩa, ngày 8/5, đoàn tỉnh Phú Yên đã có buổi làm việc với "
+                    "chính quyền tỉnh Attapeu (Lào).", date(2024, 5, 9)))
+    assert e.event_type == "working_session" and foreign(e) == {"LA"}
+
+
+def test_meeting_that_proposes_an_agreement(extract):
+    e = one(extract("Chiều 9/9, tại buổi hội đàm với Tỉnh trưởng tỉnh Savannakhet (Lào), hai bên thống nhất sẽ ký "
+                    "thỏa thuận hợp tác giai đoạn mới.", date(2024, 9, 10)))
+    assert (e.event_type, e.agreement_status) == ("working_session", "proposed")
+
+
+def test_reception_and_signing_same_day_are_two_events(extract):
+    facts = extract("Sáng 5/6, Chủ tịch UBND tỉnh Bình Dương đã tiếp Đại sứ Hàn Quốc tại Việt Nam.\n\n"
+                    "Chiều cùng ngày, tỉnh Bình Dương và tỉnh Gyeonggi (Hàn Quốc) đã ký kết biên bản ghi nhớ về hợp "
+                    "tác công nghiệp.", date(2024, 6, 6))
+    assert sorted(e.event_type for e in facts.events) == ["agreement_signing", "reception"]
+
+
+def test_domestic_cooperation_conference_is_not_an_event(extract):
+    facts = extract("Ngày 10/4, tại Sơn La, Hội nghị hợp tác phát triển du lịch các tỉnh Tây Bắc đã diễn ra.",
+                    date(2024, 4, 11))
+    assert facts.events == []

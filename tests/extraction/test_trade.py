@@ -109,3 +109,20 @@ def test_evidence_is_the_sentence_and_offsets_index_article_text(extract):
     f = one(facts)
     assert text[f.char_start:f.char_end] == f.evidence
     assert f.evidence.startswith("Năm 2023, kim ngạch")
+
+
+def test_achieved_plan_share_is_not_a_target(extract):
+    f = one(extract("Năm 2023, kim ngạch xuất khẩu của tỉnh Tây Ninh sang Campuchia đạt 1,1 tỷ USD, bằng 105% kế hoạch "
+                    "năm."))
+    assert (f.reporter_locality_code, f.partner_country_code, f.value) == ("VN-L72", "KH", 1.1e9)
+
+
+def test_trade_surplus_is_not_an_export_figure(extract):
+    facts = extract("Năm 2023, xuất khẩu của Việt Nam sang EU đạt 48 tỷ USD, xuất siêu 34 tỷ USD.")
+    assert [(f.flow, f.value) for f in facts.trade] == [("export", 48e9)]
+
+
+def test_largest_partner_sentence(extract):
+    f = one(extract("Trung Quốc tiếp tục là đối tác thương mại lớn nhất của Việt Nam với kim ngạch 171 tỷ USD "
+                    "trong năm 2023."))
+    assert (f.reporter_country_code, f.partner_country_code, f.flow, f.period_year) == ("VN", "CN", "turnover", 2023)
