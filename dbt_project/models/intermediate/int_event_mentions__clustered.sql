@@ -7,6 +7,8 @@
          a mention without a date is only compatible with mentions of the same article;
       3. overlapping participants:
          the foreign country sets intersect (unknown ZZ never counts), or both have none; and
+         when both name foreign localities (regions, cities), these intersect too (Moscow and
+         St Petersburg are two events even with Russia on both); and
          the Vietnamese locality sets intersect (compared as today's units, so a legacy province
          matches its successor; unresolved places by name), or both have none (national level).
     Compatible mentions are linked without letting a vague mention bridge two precise events
@@ -18,7 +20,7 @@
         precision: from the same article first, then the most precise, then the first reported.
     Events are the connected components of these links. The event id hashes the identity key of the
     component's first mention (ordered by the article's publication time, article id, offset, mention
-    id): article id, type group, date and precision, foreign countries and Vietnamese places. It is
+    id): article id, type group, date and precision, foreign countries and places, Vietnamese places. It is
     stable across rebuilds and across re-extractions that read the same facts (even if mention ids
     change); it changes when an earlier report of the event arrives or two events merge. Two clusters
     cannot share a key: mentions with equal keys are always compatible, hence in one cluster.
@@ -39,6 +41,8 @@ participant_sets as (
         list_distinct(
             list(country_code) filter (where side = 'foreign' and country_code != '{{ unknown_country_code() }}')
         ) as foreign_countries,
+        list_distinct(list(place_match_key) filter (where side = 'foreign' and place_match_key is not null))
+            as foreign_places,
         list_distinct(list(place_match_key) filter (where side = 'vn' and place_match_key is not null))
             as vn_places
     from participants
@@ -54,6 +58,7 @@ shaped as (
         mentions.event_date_precision,
         coalesce(mentions.event_end_date, mentions.event_date) as event_last_date,
         coalesce(participant_sets.foreign_countries, []) as foreign_countries,
+        coalesce(participant_sets.foreign_places, []) as foreign_places,
         coalesce(participant_sets.vn_places, []) as vn_places,
         concat_ws(
             '|',
@@ -62,6 +67,7 @@ shaped as (
             coalesce(mentions.event_date::varchar, '-'),
             coalesce(mentions.event_date_precision, '-'),
             array_to_string(list_sort(coalesce(participant_sets.foreign_countries, [])), ','),
+            array_to_string(list_sort(coalesce(participant_sets.foreign_places, [])), ','),
             array_to_string(list_sort(coalesce(participant_sets.vn_places, [])), ',')
         ) as identity_key,
         case mentions.event_date_precision
@@ -107,6 +113,11 @@ compatible_pairs as (
         and (
             list_has_any(this_mention.foreign_countries, other_mention.foreign_countries)
             or (len(this_mention.foreign_countries) = 0 and len(other_mention.foreign_countries) = 0)
+        )
+        and (
+            len(this_mention.foreign_places) = 0
+            or len(other_mention.foreign_places) = 0
+            or list_has_any(this_mention.foreign_places, other_mention.foreign_places)
         )
         and (
             list_has_any(this_mention.vn_places, other_mention.vn_places)
