@@ -218,7 +218,8 @@ class Fetcher:
         headers = outcome.headers if outcome else {}
         fetch = FetchRecord(
             url=url, source=source, kind=kind, requested_at=requested_at or datetime.now(UTC), attempt=attempt,
-            status=outcome.status if outcome else None, final_url=outcome.location if outcome else None,
+            status=outcome.status if outcome else None,
+            final_url=(outcome.location or url) if outcome and outcome.status else None,
             content_type=outcome.content_type if outcome else None, etag=headers.get("etag"),
             last_modified=headers.get("last-modified"), retry_after=headers.get("retry-after"),
             content_length=len(outcome.body) if outcome and outcome.body is not None else None,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from datetime import date
+from urllib.parse import urlsplit
 
 import httpx
 import pytest
@@ -177,3 +178,29 @@ def test_changed_layout_lands_flagged_and_counted(con, sample):
     path, warnings = con.execute("select parse_path, parse_warnings from raw.articles where url like ?",
                                  ["%gia-vang%"]).fetchone()
     assert path == "generic" and "site_selectors_missed" in warnings and "no_body" in warnings
+
+
+def test_crawl_killed_mid_way_resumes_without_refetching(con, sample):
+    pages = build_demo_site(sample)
+    article_paths = {urlsplit(a["url"]).path for a in sample}
+    calls = {"articles": 0}
+
+    class Crashing(DemoTransport):
+        def __call__(self, request):
+            if request.url.path in article_paths:
+                calls["articles"] += 1
+                if calls["articles"] == 4:
+                    raise KeyboardInterrupt("operator pressed Ctrl-C")
+            return super().__call__(request)
+
+    with make(con, Crashing(pages), concurrency=1) as fetcher:
+        with pytest.raises(KeyboardInterrupt):
+            crawl(con, fetcher=fetcher, site_overrides=OVERRIDES)
+    landed = con.execute("select count(*) from raw.articles").fetchone()[0]
+    assert 1 <= landed <= 3
+    transport = DemoTransport(pages)
+    with make(con, transport) as fetcher:
+        crawl(con, fetcher=fetcher, site_overrides=OVERRIDES)
+    assert con.execute("select count(*) from raw.articles").fetchone()[0] == 8
+    refetched = sum(1 for r in transport.requests if r[r.index("/"):] in article_paths)
+    assert refetched == 8 - landed
