@@ -5,7 +5,7 @@ import html
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
 import feedparser
 from bs4 import BeautifulSoup
@@ -26,7 +26,8 @@ def normalise_link(url: str) -> str:
     """Absolute article URL without fragment and tracking query parameters."""
     parts = urlsplit(url.strip())
     query = "&".join(p for p in parts.query.split("&") if p and not p.lower().startswith(("utm_", "fbclid", "gidzl")))
-    return urlunsplit((parts.scheme, parts.netloc.lower(), parts.path, query, ""))
+    path = quote(parts.path, safe="/%:@!$&'()*+,;=-._~")          # spaces and raw non-ASCII -> percent-encoded
+    return urlunsplit((parts.scheme, parts.netloc.lower(), path, query, ""))
 
 
 def feed_date(value: str | None) -> datetime | None:

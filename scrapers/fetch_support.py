@@ -77,6 +77,8 @@ def perform(fetcher, url: str, kind: str, validators: dict) -> Outcome:
             return _classify(fetcher, response)
     except (httpx.TimeoutException, _Deadline) as exc:
         return Outcome(error="timeout", detail=type(exc).__name__, retryable=True)
+    except (httpx.UnsupportedProtocol, httpx.InvalidURL, ValueError) as exc:
+        return Outcome(error="invalid_url", detail=f"{type(exc).__name__}: {exc}"[:300])
     except httpx.TransportError as exc:
         return Outcome(error="connection_error", detail=f"{type(exc).__name__}: {exc}"[:300], retryable=True)
 

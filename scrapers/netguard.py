@@ -63,7 +63,13 @@ def is_private_host(host: str) -> bool:
 
 def check_url(url: str, allowed_hosts: Iterable[str] | None, private_allowlist: Iterable[str] = ()) -> None:
     """Raise UrlRefused unless the URL may be fetched."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        parts.hostname, parts.port  # noqa: B018 - both raise ValueError on malformed netlocs
+    except ValueError as exc:
+        raise UrlRefused("invalid_url", url, str(exc)) from exc
+    if any(c in url for c in "\r\n\t ") or not url.isprintable():
+        raise UrlRefused("invalid_url", url, "whitespace or control characters")
     if parts.scheme not in ("http", "https"):
         raise UrlRefused("scheme_refused", url, parts.scheme or "no scheme")
     if parts.username or parts.password:

@@ -141,6 +141,7 @@ def structured_fields(soup: BeautifulSoup) -> dict:
     page = article.get("mainEntityOfPage")
     put("canonical", _clean(article.get("url")) or (_clean(page.get("@id")) if isinstance(page, dict) else
                                                    _clean(page)), "jsonld")
+    put("canonical", _first(meta, "twitter:url", "url", "dc.identifier"), "meta")
 
     put("title", _clean(article.get("headline")) or _clean(article.get("name")), "jsonld")
     put("title", _first(meta, "og:title", "twitter:title"), "meta")

@@ -39,6 +39,11 @@ def test_feed_links_to_other_hosts_are_ignored_and_garbage_gives_nothing():
     assert discovery.links_from_feed(b"\x00\xff not xml at all", SITES["nld"]) == []
 
 
+def test_links_are_normalised():
+    assert discovery.normalise_link("https://VNECONOMY.vn/a b.htm?utm_source=x&id=2#c") == \
+        "https://vneconomy.vn/a%20b.htm?id=2"
+
+
 def test_sitemaps_urlset_index_and_garbage():
     urlset = (b'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
               b'xmlns:image="http://www.google.com/schemas/sitemap-image/1.1">'

@@ -301,3 +301,10 @@ def test_user_agent_names_vnwh_and_contact_and_can_be_overridden(make_fetcher, m
     fetcher = Fetcher(None, transport=httpx.MockTransport(handler))
     assert fetcher.user_agent == "vnwh-test/9 (+https://example.org/contact)"
     fetcher.close()
+
+
+def test_malformed_urls_are_refused_not_raised(make_fetcher, con):
+    fetcher = make_fetcher(lambda request: pytest.fail("must not be requested"))
+    for url in ("http://[bad", "http://vneconomy.vn:99999/a", "https://vneconomy.vn/a b.htm", "https://vneconomy.vn/\n"):
+        assert fetcher.fetch(url).error == "invalid_url"
+    assert fetcher.fetch("javascript:alert(1)").error == "scheme_refused"
