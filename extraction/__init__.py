@@ -13,6 +13,7 @@ from .context import Article
 from .events import extract_events
 from .facts import ArticleFacts, EventFact, InvestmentFact, Participant, TradeFact, UnknownPlace
 from .investment import extract_investments
+from .restated import drop_restated_investments, drop_restated_trade
 from .text import article_text
 from .trade import extract_trade
 from .unknown import find_unknown_places
@@ -35,8 +36,8 @@ def extract_text(text: str, published_at: datetime | date | None) -> ArticleFact
     """Facts from an already joined article text (offsets index ``text``)."""
     article = Article.build(text, _as_date(published_at))
     return ArticleFacts(
-        trade=extract_trade(article, EXTRACTOR_VERSION),
-        investments=extract_investments(article, EXTRACTOR_VERSION),
+        trade=drop_restated_trade(extract_trade(article, EXTRACTOR_VERSION)),
+        investments=drop_restated_investments(extract_investments(article, EXTRACTOR_VERSION)),
         events=extract_events(article, EXTRACTOR_VERSION),
         unknown_places=find_unknown_places(article.text, article.key, article.places),
     )

@@ -75,21 +75,62 @@ def _sides(article: Article, start: int, end: int, key: str) -> tuple[Place | No
     if vn:
         return None, vn_best, ""
     recent = article.recent_vn_locality(start) if ANAPHORA.search(key) else None
-    if recent is None:
-        return None
-    return None, recent, "host from context"
+    if recent is not None:
+        return None, recent, "host from context"
+    if article.recent_vn_locality(start) is None:
+        return None, "VN", "host defaulted to Việt Nam (national report)"
+    return None
+
+
+_LIST_NEXT = re.compile(r"(?:đứng|xếp)\s+(?:thứ|vị trí thứ)\s+(?:hai|ba|tư|năm|\d+)|tiếp theo là|tiếp đến là|"
+                        r"theo sau là|kế đến là")
+
+
+def _ranking_facts(article: Article, sentence: Sentence, key: str, previous: InvestmentFact,
+                   version: str) -> list[InvestmentFact]:
+    """"Hàn Quốc đứng thứ hai với 4,19 tỷ USD, tiếp theo là Trung Quốc với 3,75 tỷ USD" after a ranked figure."""
+    facts = []
+    foreign = [p for p in article.places_in(sentence.start, sentence.end) if not p.is_vietnamese and p.is_country]
+    last = 0
+    for money in find_money(key):
+        investor = next((p for p in reversed(foreign) if last <= p.start - sentence.start < money.start), None)
+        last = money.end
+        if investor is None:
+            continue
+        rank = _RANK_WORD.search(key, max(0, investor.end - sentence.start), money.start)
+        facts.append(InvestmentFact(
+            extractor_version=version, char_start=sentence.start, char_end=sentence.end, evidence=sentence.text,
+            investor_country_code=investor.country_code, investor_locality_code=None, investor_locality_name=None,
+            host_country_code=previous.host_country_code, host_locality_code=previous.host_locality_code,
+            host_locality_name=previous.host_locality_name, project_count=None, project_count_qualifier=None,
+            capital=money.value, currency=money.currency, capital_usd=money.usd, capital_qualifier=money.qualifier,
+            capital_kind=previous.capital_kind, as_of_date=previous.as_of_date,
+            rank=_rank_value(rank.group(1)) if rank else None, confidence=0.7,
+            confidence_reason="continues the ranking of the previous figure"))
+    return facts
+
+
+_RANK_WORD = re.compile(r"(?:đứng|xếp)\s+(?:thứ|vị trí thứ)\s+(hai|ba|tư|năm|\d+)")
+
+
+def _rank_value(word: str) -> int:
+    return int(word) if word.isdigit() else {"hai": 2, "ba": 3, "tư": 4, "năm": 5}[word]
 
 
 def extract_investments(article: Article, version: str) -> list[InvestmentFact]:
     facts: list[InvestmentFact] = []
     for sentence in article.sentences:
         sentence_key = article.key_of(sentence.start, sentence.end)
-        if not _CUE.search(sentence_key):
+        if not _CUE.search(sentence_key) and not (_LIST_NEXT.search(sentence_key) and facts):
             continue
         as_of = find_as_of(sentence_key, article.published)
         if as_of is None and facts and facts[-1].char_start >= sentence.start - 600 and "ngược lại" in sentence_key:
             as_of = facts[-1].as_of_date
         rank_match = _RANK.search(sentence_key)
+        if _LIST_NEXT.search(sentence_key) and facts and sentence.start - facts[-1].char_end < 300 \
+                and not _CUE.search(sentence_key.replace("đầu tư tại", "")):
+            facts.extend(_ranking_facts(article, sentence, sentence_key, facts[-1], version))
+            continue
         for start, end in _clauses(sentence):
             fact = _clause_fact(article, sentence, start, end, as_of, rank_match, version)
             if fact is not None:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .context import ANAPHORA, Article
-from .dates import find_periods
+from .dates import Period, find_periods
 from .facts import TradeFact
 from .numbers import Change, Money, find_changes, find_money, is_plan
 from .places import Place
@@ -56,8 +56,14 @@ def _flow(keyword: str) -> str | None:
     return None   # "kim ngạch", "con số này": from the previous fact, else turnover
 
 
-def _parties(article: Article, start: int, end: int, flow: str) -> tuple[_Party, _Party | None, str] | None:
+def _parties(article: Article, start: int, end: int, flow: str,
+             prior: TradeFact | None = None) -> tuple[_Party, _Party | None, str] | None:
     places = article.places_in(start, end)
+    if not places and prior is not None and not ANAPHORA.search(article.key_of(start, end)):
+        partner = None if prior.partner_country_code is None else _Party(
+            prior.partner_country_code, prior.partner_locality_code, prior.partner_locality_name)
+        reporter = _Party(prior.reporter_country_code, prior.reporter_locality_code, prior.reporter_locality_name)
+        return reporter, partner, "parties from the previous figure"
     vn = [p for p in places if p.is_vietnamese]
     foreign = [p for p in places if not p.is_vietnamese]
     reason = ""
@@ -137,13 +143,15 @@ def _fact(article, sentence, key, keywords, periods, pos, money, change, previou
         flow, reason = prior.flow, "figure refers to the previous one"
     else:
         flow = flow or "turnover"
-        resolved = _parties(article, min(abs_start, sentence.start + keyword.start()), abs_end, flow)
+        resolved = _parties(article, min(abs_start, sentence.start + keyword.start()), abs_end, flow, prior)
         if resolved is None:
             return None
         reporter, partner, reason = resolved
     if partner is not None and partner.country == reporter.country and partner.code == reporter.code:
         partner = None
     period = next((p for p in reversed(periods) if p.start < pos), None) or (periods[0] if periods else None)
+    if period is None and prior is not None and "previous" in reason:
+        period = Period(0, 0, prior.period_year, prior.period_month_from, prior.period_month_to)
     confidence = 0.9 - (0.2 if "defaulted" in reason else 0.0) - (0.1 if "nearest" in reason else 0.0)
     return TradeFact(
         extractor_version=version, char_start=sentence.start, char_end=sentence.end, evidence=sentence.text,

@@ -85,3 +85,16 @@ def test_aid_clause_is_skipped_but_investment_clause_kept(extract):
 ])
 def test_not_investment_figures(extract, sentence):
     assert extract(sentence).investments == []
+
+
+def test_ranking_list_after_a_ranked_figure(extract):
+    facts = extract("Trong 6 tháng đầu năm, Singapore dẫn đầu với tổng vốn đầu tư 5,2 tỷ USD. Nhật Bản đứng thứ hai "
+                    "với 2,1 tỷ USD, tiếp theo là Hàn Quốc với 1,6 tỷ USD.", date(2024, 7, 1))
+    assert [(f.investor_country_code, f.host_country_code, f.capital_usd, f.rank) for f in facts.investments] == [
+        ("SG", "VN", 5.2e9, None), ("JP", "VN", 2.1e9, 2), ("KR", "VN", 1.6e9, None)]
+
+
+def test_national_report_defaults_host_to_vietnam(extract):
+    f = one(extract("Vốn thực hiện của các dự án đầu tư nước ngoài ước đạt 19,6 tỷ USD."))
+    assert (f.investor_country_code, f.host_country_code, f.capital_kind, f.confidence_reason) == (
+        None, "VN", "disbursed", "host defaulted to Việt Nam (national report)")

@@ -126,3 +126,16 @@ def test_largest_partner_sentence(extract):
     f = one(extract("Trung Quốc tiếp tục là đối tác thương mại lớn nhất của Việt Nam với kim ngạch 171 tỷ USD "
                     "trong năm 2023."))
     assert (f.reporter_country_code, f.partner_country_code, f.flow, f.period_year) == ("VN", "CN", "turnover", 2023)
+
+
+def test_headline_figure_restated_in_body_is_one_fact(extract):
+    facts = extract("Năm 2023, kim ngạch thương mại Việt Nam - Thái Lan đạt 21,46 tỷ USD, tăng 3,2%.",
+                    title="Kim ngạch thương mại Việt Nam - Thái Lan năm 2023 đạt hơn 21 tỷ USD")
+    assert [(f.value, f.evidence.startswith("Năm 2023")) for f in facts.trade] == [(21.46e9, True)]
+
+
+def test_breakdown_inherits_reporter_and_period(extract):
+    facts = extract("Năm 2023, kim ngạch xuất nhập khẩu của tỉnh Quảng Trị với Lào đạt 300 triệu USD. Trong đó, xuất "
+                    "khẩu đạt 180 triệu USD.", date(2024, 1, 20))
+    assert [(f.flow, f.reporter_locality_code, f.partner_country_code, f.period_year) for f in facts.trade] == [
+        ("turnover", "VN-L45", "LA", 2023), ("export", "VN-L45", "LA", 2023)]
