@@ -56,7 +56,8 @@ def crawl(con, sources: list[str] | None = None, since: date | None = None, unti
         only_local = bool(local) and local <= {"127.0.0.1", "localhost", "::1"}
         # politeness is for real hosts: a local demo/test server is asked with a short delay
         fetcher = Fetcher(con, private_allowlist=local, min_delay=0.05 if only_local else 1.0)
-    fetcher.con = fetcher.con or con
+    if fetcher.con is None:
+        fetcher.con = con
     stats = CrawlStats()
     try:
         for site in sites:

@@ -308,3 +308,27 @@ def test_malformed_urls_are_refused_not_raised(make_fetcher, con):
     for url in ("http://[bad", "http://vneconomy.vn:99999/a", "https://vneconomy.vn/a b.htm", "https://vneconomy.vn/\n"):
         assert fetcher.fetch(url).error == "invalid_url"
     assert fetcher.fetch("javascript:alert(1)").error == "scheme_refused"
+
+
+def test_global_concurrency_limit_holds_across_hosts(con):
+    import threading
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    state = {"now": 0, "max": 0}
+    lock = threading.Lock()
+
+    def handler(request):
+        with lock:
+            state["now"] += 1
+            state["max"] = max(state["max"], state["now"])
+        time.sleep(0.03)
+        with lock:
+            state["now"] -= 1
+        return httpx.Response(200, text="ok", headers=HTML)
+
+    fetcher = Fetcher(None, transport=httpx.MockTransport(handler), min_delay=0.0, concurrency=2)
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(lambda n: fetcher.fetch(f"https://site{n}.vn/a.htm"), range(8)))
+    fetcher.close()
+    assert all(r.ok for r in results) and state["max"] == 2
