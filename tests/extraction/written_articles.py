@@ -28,7 +28,8 @@ ARTICLES = [
         "title": "Vốn FDI vào Việt Nam 10 tháng đạt hơn 27 tỷ USD",
         "sapo": None,
         "body": "Theo báo cáo của Cục Đầu tư nước ngoài (Bộ Kế hoạch và Đầu tư), tính đến ngày 20/10/2024, tổng "
-                "vốn đầu tư nước ngoài đăng ký vào Việt Nam đạt hơn 27,26 tỷ USD, tăng 1,9% so với cùng kỳ năm 2023.\n\n"
+                "vốn đầu tư nước ngoài đăng ký vào Việt Nam đạt hơn 27,26 tỷ USD, tăng 1,9% so với cùng kỳ năm "
+                "2023.\n\n"
                 "Vốn thực hiện của dự án đầu tư nước ngoài ước đạt 19,58 tỷ USD, tăng 8,8%.\n\n"
                 "Singapore dẫn đầu trong số 110 quốc gia và vùng lãnh thổ có đầu tư tại Việt Nam với tổng vốn đầu tư "
                 "gần 8,1 tỷ USD, chiếm gần 29,7% tổng vốn đầu tư đăng ký. Hàn Quốc đứng thứ hai với 4,19 tỷ USD, tiếp "
@@ -97,8 +98,8 @@ ARTICLES = [
         "sapo": "Ngày 18/6, tại Tokyo, UBND tỉnh Bắc Ninh phối hợp với Đại sứ quán Việt Nam tại Nhật Bản tổ chức Hội "
                 "nghị xúc tiến đầu tư với sự tham dự của hơn 300 doanh nghiệp Nhật Bản.",
         "body": "Tại hội nghị, tỉnh Bắc Ninh đã trao giấy chứng nhận đăng ký đầu tư cho 5 dự án của các nhà đầu tư "
-                "Nhật Bản với tổng vốn 120 triệu USD.\n\nHiện Nhật Bản là nhà đầu tư lớn thứ ba tại Bắc Ninh với 390 dự án, "
-                "tổng vốn đầu tư 2,1 tỷ USD.",
+                "Nhật Bản với tổng vốn 120 triệu USD.\n\nHiện Nhật Bản là nhà đầu tư lớn thứ ba tại Bắc Ninh với 390 "
+                "dự án, tổng vốn đầu tư 2,1 tỷ USD.",
         "trade": [],
         "investment": [("JP", "VN", 120e6, 5), ("JP", "VN", 2.1e9, 390)],
         "events": [(date(2024, 6, 18), {"JP"}, "trade_promotion")],
