@@ -1,4 +1,8 @@
-"""End to end through the Dagster jobs: import -> build -> marts, on a temporary warehouse."""
+"""End to end through the Dagster jobs and the CLI: import -> build -> marts -> serving copy -> query.
+
+One warehouse is built for the module (a build runs extraction and the whole dbt project, ~30 s); the tests then
+look at it from the outside, as a user would.
+"""
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,9 +14,24 @@ from typer.testing import CliRunner
 from orchestration.cli import app
 
 SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "articles.jsonl"
-
 pytestmark = pytest.mark.slow
 runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """Import the sample, build, import it again and rebuild; keep every command's result."""
+    path = tmp_path_factory.mktemp("e2e") / "vnwh.duckdb"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("VNWH_DB", str(path))
+        mp.delenv("VNWH_SERVING_DB", raising=False)
+        mp.delenv("DAGSTER_HOME", raising=False)
+        results = {"first_import": runner.invoke(app, ["import", str(SAMPLE)]),
+                   "first_build": runner.invoke(app, ["build"])}
+        results["marts_after_first_build"] = _rows(path, "select count(*) from marts.dim_articles")[0][0]
+        results["second_import"] = runner.invoke(app, ["import", str(SAMPLE)])
+        results["second_build"] = runner.invoke(app, ["build"])
+        yield path, results, mp
 
 
 def _rows(path, sql):
@@ -23,32 +42,49 @@ def _rows(path, sql):
         con.close()
 
 
-def test_import_build_marts_and_idempotent_reimport(warehouse_file):
-    imported = runner.invoke(app, ["import", str(SAMPLE)])
-    assert imported.exit_code == 0, imported.output
-    assert "8 new" in imported.output
-
-    built = runner.invoke(app, ["build"])
-    assert built.exit_code == 0, built.output
-    articles = _rows(warehouse_file, "select source, count(*) from marts.dim_articles group by 1 order by 1")
+def test_import_then_build_fills_the_marts(built):
+    path, results, _ = built
+    assert results["first_import"].exit_code == 0, results["first_import"].output
+    assert "8 new" in results["first_import"].output
+    assert results["first_build"].exit_code == 0, results["first_build"].output
+    articles = _rows(path, "select source, count(*) from marts.dim_articles group by 1 order by 1")
     assert articles == [("nld", 2), ("vietnamplus", 3), ("vneconomy", 3)]
-    assert _rows(warehouse_file, "select count(*) from marts.dim_articles where not is_relevant")[0][0] >= 1
+    assert _rows(path, "select count(*) from marts.dim_articles where not is_relevant")[0][0] == 1
+    assert _rows(path, "select count(*) from marts.fct_trade_flows")[0][0] >= 3
+    assert _rows(path, "select count(*) from marts.fct_cooperation_events")[0][0] >= 5
 
-    again = runner.invoke(app, ["import", str(SAMPLE)])
-    assert "0 new" in again.output and "8 unchanged" in again.output
-    rebuilt = runner.invoke(app, ["build"])
-    assert rebuilt.exit_code == 0, rebuilt.output
-    assert _rows(warehouse_file, "select count(*) from marts.dim_articles")[0][0] == 8
 
+def test_reimport_and_rebuild_change_nothing(built):
+    path, results, _ = built
+    assert "0 new" in results["second_import"].output and "8 unchanged" in results["second_import"].output
+    assert results["second_build"].exit_code == 0, results["second_build"].output
+    assert "extracted 0 articles" in results["second_build"].output
+    assert _rows(path, "select count(*) from marts.dim_articles")[0][0] == results["marts_after_first_build"] == 8
+    assert _rows(path, "select count(*) from raw.articles")[0][0] == 8
+
+
+def test_every_fact_traces_back_to_its_article_and_sentence(built):
+    path, _, _ = built
+    orphans = _rows(path, """
+        select count(*) from marts.fct_trade_flows t
+        left join marts.dim_articles a using (article_id)
+        left join raw.articles r using (article_id)
+        where a.article_id is null or position(t.evidence in r.body_text) = 0 and position(t.evidence in r.sapo) = 0
+          and position(t.evidence in r.title) = 0
+    """)
+    assert orphans == [(0,)]
+
+
+def test_status_reports_layers(built):
+    _, _, mp = built
     status = runner.invoke(app, ["status"])
-    assert status.exit_code == 0 and "dim_articles" in status.output
+    assert status.exit_code == 0
+    assert "dim_articles" in status.output and "trade_mentions" in status.output
 
 
-def test_query_reads_the_serving_copy_and_refuses_writes(warehouse_file):
-    assert runner.invoke(app, ["import", str(SAMPLE)]).exit_code == 0
-    assert runner.invoke(app, ["build"]).exit_code == 0
-    assert (warehouse_file.parent / "serving.duckdb").exists()
-
+def test_query_reads_the_serving_copy_and_refuses_writes(built):
+    path, _, _ = built
+    assert (path.parent / "serving.duckdb").exists()
     counted = runner.invoke(app, ["query", "select count(*) as n from dim_articles where source = ?", "-p", "nld",
                                   "--format", "json"])
     assert counted.exit_code == 0, counted.output
@@ -59,3 +95,11 @@ def test_query_reads_the_serving_copy_and_refuses_writes(warehouse_file):
     assert "only read-only" in refused.output
     two = runner.invoke(app, ["query", "select 1; select 2"])
     assert two.exit_code == 1 and "exactly one statement" in two.output
+
+
+def test_report_is_rendered_after_publish(built):
+    path, _, _ = built
+    report = path.parent / "report_html" / "index.html"
+    assert report.exists()
+    html = report.read_text(encoding="utf-8")
+    assert "<svg" in html and "Kaluga" in html
