@@ -32,8 +32,8 @@ STOP_HEADINGS = {
     "tin đọc nhiều", "cùng chuyên mục", "bài viết liên quan", "tin nổi bật",
 }
 _STOP_PREFIX = re.compile(r"^(mới nhất trên|bình luận \(\d+\)|cơ quan chủ quản|© bản quyền|bản quyền thuộc về)", re.I)
-_CAPTION = re.compile(r"(\(\s*(ảnh|nguồn|photo|video)\s*:[^)]*\)\s*\.?$|(^|[-–.]\s*)ảnh\s*:\s*[^.]{2,60}\.?$)",
-                      re.I)
+_CAPTION = re.compile(r"(\(\s*(ảnh|photo|video|clip)\s*:[^)]*\)\s*\.?$|(^|[-–.]\s*)ảnh\s*:\s*[^.]{2,60}\.?$)", re.I)
+_SOURCE_CAPTION = re.compile(r"\(\s*nguồn\s*:[^)]*\)\s*\.?$", re.I)   # only short lines: body text cites sources too
 _SIGNOFF = re.compile(
     r"^(\(\s*(theo [^)]{2,40}|ttxvn[^)]{0,24}|vietnam\+|vnplus|vna|nlđo|nld)\s*\)|ttxvn|ttxvn/vietnam\+|vietnam\+)\.?$",
     re.I,
@@ -153,7 +153,7 @@ def clean_paragraphs(paragraphs: list[tuple[str, bool]], *, title: str | None = 
             continue
         if norm in (title_n, sapo_n, author_n) or _BRACKET_LINK.match(text) or _PREFIX_ONLY.match(text):
             continue
-        if len(text) < 400 and _CAPTION.search(text):
+        if (len(text) < 400 and _CAPTION.search(text)) or _is_source_caption(text):
             captions.append(text)
             continue
         kept.append((text, right))
@@ -169,6 +169,15 @@ def clean_paragraphs(paragraphs: list[tuple[str, bool]], *, title: str | None = 
 
 
 _NAME_WITH_CREDIT = re.compile(r"^[^\W\d_][\w .'-]{1,40}\s*\((?:ttxvn|vna|vietnam\+|nlđo)[^)]*\)\.?$", re.I)
+
+
+def _is_source_caption(text: str) -> bool:
+    """"Ảnh minh họa. (Nguồn: Vietnam+)" is a caption; a sentence citing "(Nguồn: Bộ Công Thương)" is text."""
+    match = _SOURCE_CAPTION.search(text)
+    if not match or len(text) >= 160:
+        return False
+    prefix = text[:match.start()]
+    return len(prefix) < 50 or bool(re.search(r"ảnh|minh họa|minh hoạ|đồ họa|biểu đồ|infographic", prefix, re.I))
 
 
 def _looks_like_name(text: str) -> bool:
