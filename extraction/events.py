@@ -118,7 +118,7 @@ def _segments(article: Article, sentence: Sentence) -> list[_Candidate]:
     for i, (kind, pos, is_reference) in enumerate(found):
         clause_start = key.rfind(";", 0, pos) + 1
         previous = found[i - 1][1] if i else -1
-        start = pos if is_reference or previous >= clause_start else clause_start
+        start = pos if previous >= clause_start else clause_start
         end = found[i + 1][1] if i + 1 < len(found) else len(key)
         semi = key.find(";", pos)
         end = min(end, semi) if semi >= 0 else end
@@ -156,6 +156,7 @@ def _event_date(article: Article, cand: _Candidate, same_day: date | None) -> Da
 def extract_events(article: Article, version: str) -> list[EventFact]:
     events: list[EventFact] = []
     same_day: date | None = None
+    dated_before: tuple[int, EventFact] | None = None     # (sentence index, last dated event of that sentence)
     for index, sentence in enumerate(article.sentences):
         key = article.key_of(sentence.start, sentence.end)
         candidates = _segments(article, sentence)
@@ -164,8 +165,12 @@ def extract_events(article: Article, version: str) -> list[EventFact]:
             event = _event(article, index, cand, same_day, version, inherited, len(candidates) == 1)
             if event is None:
                 continue
+            if event.event_date is None and dated_before is not None and dated_before[0] == index - 1 \
+                    and article.sentences[index - 1].paragraph == sentence.paragraph and not _DISTINCT.search(key):
+                _date_from(event, dated_before[1])
             if event.event_date is not None:
                 inherited = DateMention(0, 0, event.event_date, event.event_date_precision, event.event_end_date)
+                dated_before = (index, event)
             earlier = None if _DISTINCT.search(key) else _restated(events, event)
             if earlier is not None or (event.event_date is None and events and _CONTINUATION.search(key)):
                 merge_into(earlier or events[-1], event)
@@ -175,6 +180,14 @@ def extract_events(article: Article, version: str) -> list[EventFact]:
             if mention.precision == "day" and mention.value and _plausible(mention, article.published):
                 same_day = mention.value
     return merge_events(events)
+
+
+def _date_from(event: EventFact, previous: EventFact) -> None:
+    """"Hai bên đã ký kết…" right after "Ngày 4/11, đoàn đã làm việc…": the same day."""
+    event.event_date, event.event_date_precision = previous.event_date, previous.event_date_precision
+    event.confidence = round(event.confidence - 0.05, 2)
+    reason = (event.confidence_reason or "").replace("undated, told as done", "").strip("; ")
+    event.confidence_reason = "; ".join(r for r in (reason, "date from the previous sentence") if r)
 
 
 def _restated(events: list[EventFact], event: EventFact) -> EventFact | None:

@@ -132,13 +132,14 @@ def extract_investments(article: Article, version: str) -> list[InvestmentFact]:
             facts.extend(_ranking_facts(article, sentence, sentence_key, facts[-1], version))
             continue
         for start, end in _clauses(sentence):
-            fact = _clause_fact(article, sentence, start, end, as_of, rank_match, version)
+            same_sentence = facts[-1] if facts and facts[-1].char_start == sentence.start else None
+            fact = _clause_fact(article, sentence, start, end, as_of, rank_match, version, same_sentence)
             if fact is not None:
                 facts.append(fact)
     return facts
 
 
-def _clause_fact(article, sentence, start, end, as_of, rank_match, version) -> InvestmentFact | None:
+def _clause_fact(article, sentence, start, end, as_of, rank_match, version, previous=None) -> InvestmentFact | None:
     key = article.key_of(start, end)
     if not _CUE.search(key) or _SKIP.search(key) or is_plan(key) or re.search(r"\bsẽ\b", key):
         return None
@@ -151,6 +152,9 @@ def _clause_fact(article, sentence, start, end, as_of, rank_match, version) -> I
     if not counts and re.search(r"dự án\s+[A-ZĐ]", article.text[start:end]):
         return None
     sides = _sides(article, start, end, key)
+    if sides is not None and sides[1] == "VN" and previous is not None and previous.host_locality_code:
+        host = next(p for p in article.places if p.locality_code == previous.host_locality_code)
+        sides = (sides[0], host, "host from the previous clause")
     if sides is None:
         return None
     investor, host, reason = sides

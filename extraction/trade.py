@@ -115,11 +115,24 @@ def extract_trade(article: Article, version: str) -> list[TradeFact]:
         if not keywords or is_plan(key):
             continue
         periods = find_periods(key, article.published)
-        for pos, money, change in _figures(key):
-            fact = _fact(article, sentence, key, keywords, periods, pos, money, change, facts, version)
+        figures = _figures(key)
+        respectively = _respectively(key, keywords, figures)
+        for pos, money, change in figures:
+            own = [respectively[pos]] if pos in respectively else keywords
+            fact = _fact(article, sentence, key, own, periods, pos, money, change, facts, version)
             if fact is not None:
                 facts.append(fact)
     return facts
+
+
+def _respectively(key: str, keywords: list, figures: list) -> dict:
+    """"Xuất khẩu và nhập khẩu … lần lượt đạt 1,2 tỷ USD và 0,8 tỷ USD": the n-th flow gets the n-th amount."""
+    at = key.find("lần lượt")
+    if at < 0:
+        return {}
+    flows = [k for k in keywords if k.end() <= at and _flow(k.group(0))]
+    amounts = [pos for pos, money, _ in figures if money is not None and pos > at]
+    return dict(zip(amounts, flows, strict=True)) if len(flows) == len(amounts) > 1 else {}
 
 
 def _fact(article, sentence, key, keywords, periods, pos, money, change, previous, version) -> TradeFact | None:

@@ -163,3 +163,21 @@ def test_domestic_cooperation_conference_is_not_an_event(extract):
     facts = extract("Ngày 10/4, tại Sơn La, Hội nghị hợp tác phát triển du lịch các tỉnh Tây Bắc đã diễn ra.",
                     date(2024, 4, 11))
     assert facts.events == []
+
+
+def test_multi_day_trip_with_meetings(extract):
+    facts = extract("Từ ngày 3 đến 6/11, đoàn công tác tỉnh Quảng Ninh do Chủ tịch UBND tỉnh dẫn đầu đã có chuyến "
+                    "thăm và làm việc tại Hàn Quốc.\n\nNgày 4/11, tại thành phố Busan, đoàn đã làm việc với Thị trưởng "
+                    "thành phố Busan. Hai bên đã ký kết thỏa thuận hợp tác hữu nghị giữa tỉnh Quảng Ninh và thành phố "
+                    "Busan.\n\nCũng trong ngày 4/11, đoàn đã tham dự Diễn đàn xúc tiến đầu tư vào Quảng Ninh với sự "
+                    "tham gia của hơn 200 doanh nghiệp Hàn Quốc.", date(2024, 11, 7))
+    got = sorted((e.event_date.isoformat(), e.event_type) for e in facts.events)
+    assert got == [("2024-11-03", "visit"), ("2024-11-04", "agreement_signing"), ("2024-11-04", "trade_promotion"),
+                   ("2024-11-04", "working_session")]
+    assert all(foreign(e) == {"KR"} for e in facts.events)
+
+
+def test_meeting_with_several_consulates(extract):
+    e = one(extract("Chiều 20/1, Chủ tịch UBND tỉnh Khánh Hòa đã gặp mặt Tổng Lãnh sự các nước Nga, Hàn Quốc, Nhật "
+                    "Bản tại TP.HCM.", date(2024, 1, 21)))
+    assert foreign(e) == {"RU", "KR", "JP"} and e.event_type == "working_session"

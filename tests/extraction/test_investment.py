@@ -98,3 +98,11 @@ def test_national_report_defaults_host_to_vietnam(extract):
     f = one(extract("Vốn thực hiện của các dự án đầu tư nước ngoài ước đạt 19,6 tỷ USD."))
     assert (f.investor_country_code, f.host_country_code, f.capital_kind, f.confidence_reason) == (
         None, "VN", "disbursed", "host defaulted to Việt Nam (national report)")
+
+
+def test_leader_clause_keeps_the_province_host(extract):
+    facts = extract("Tính đến nay, trên địa bàn tỉnh Hải Dương có 25 quốc gia và vùng lãnh thổ đầu tư với 550 dự án, "
+                    "tổng vốn đăng ký 11 tỷ USD; trong đó Hàn Quốc dẫn đầu với 120 dự án, vốn đăng ký 2,5 tỷ USD.",
+                    date(2024, 5, 2))
+    assert [(f.investor_country_code, f.host_locality_code, f.project_count, f.capital_usd)
+            for f in facts.investments] == [(None, "VN-L30", 550, 11e9), ("KR", "VN-L30", 120, 2.5e9)]

@@ -139,3 +139,9 @@ def test_breakdown_inherits_reporter_and_period(extract):
                     "khẩu đạt 180 triệu USD.", date(2024, 1, 20))
     assert [(f.flow, f.reporter_locality_code, f.partner_country_code, f.period_year) for f in facts.trade] == [
         ("turnover", "VN-L45", "LA", 2023), ("export", "VN-L45", "LA", 2023)]
+
+
+def test_respectively(extract):
+    facts = extract("Năm 2023, xuất khẩu và nhập khẩu của tỉnh Cao Bằng với Trung Quốc lần lượt đạt 420 triệu USD và "
+                    "380 triệu USD.", date(2024, 2, 1))
+    assert [(f.flow, f.value) for f in facts.trade] == [("export", 420e6), ("import", 380e6)]
