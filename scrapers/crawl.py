@@ -19,7 +19,8 @@ from scrapers.timeparse import VN
 from warehouse.landing import land_articles, record_error
 
 NOT_RETRIED = {"robots_disallowed", "http_404", "http_410", "unsupported_content_type", "body_too_large",
-               "decompression_bomb"}
+               "decompression_bomb", "invalid_url", "scheme_refused", "private_address", "host_not_allowed",
+               "too_many_redirects", "unsupported_encoding"}
 
 
 @dataclass
@@ -189,7 +190,8 @@ def _settle(con, fetcher, outcome, stats: CrawlStats) -> None:
     with fetcher.db_lock:
         if not answer.ok:
             kind = (answer.error or "fetch_failed").split(":")[0]
-            status = "skipped" if (answer.error or "") in NOT_RETRIED else "failed"
+            permanent = (answer.error or "") in NOT_RETRIED or (answer.error or "").startswith("redirect_refused")
+            status = "skipped" if permanent else "failed"
             stats.skipped += status == "skipped"
             stats.failed += status == "failed"
             frontier.mark(con, url, status, error=f"{answer.error}: {answer.detail or ''}".strip(": "))
