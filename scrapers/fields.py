@@ -56,7 +56,8 @@ def strip_brand(title: str | None, brands: tuple[str, ...] = ()) -> str | None:
         if not found or not head.strip():
             continue
         tail_l = tail.strip().lower()
-        if any(b in tail_l or tail_l in b for b in lowered_brands) or re.search(r"\.(vn|com|net)\b|^báo ", tail_l):
+        brand_like = any(b in tail_l or (len(tail_l) >= 4 and tail_l in b) for b in lowered_brands)
+        if brand_like or re.search(r"\.(vn|com|net)\b|^báo ", tail_l):
             return head.strip()
     return title
 

@@ -61,3 +61,16 @@ def test_inline_newlines_are_collapsed_and_comments_dropped():
     html = "<div><p>Hai bên\n   thống nhất\n kế hoạch.<!-- react-text: 5 --></p><p><br></p></div>"
     body, _, _ = body_from(BeautifulSoup(html, "lxml").div)
     assert body == "Hai bên thống nhất kế hoạch."
+
+
+def test_title_brand_suffixes_and_author_credits():
+    from scrapers.fields import clean_author, strip_brand
+
+    assert strip_brand("Hà Nội - Seoul | Vietnam+ (VietnamPlus)", ("VietnamPlus", "Vietnam+")) == "Hà Nội - Seoul"
+    assert strip_brand("Giá vàng - VN", ("VnEconomy",)) == "Giá vàng - VN"
+    assert strip_brand("Tin A - Báo Người Lao Động Online") == "Tin A"
+    assert clean_author("MINH NGUYỆT (TTXVN/VIETNAM+)") == "Minh Nguyệt"
+    assert clean_author(" (TTXVN/Vietnam+)") == "TTXVN/Vietnam+"
+    assert clean_author("Bài và ảnh: Lê Hoàng") == "Lê Hoàng"
+    assert clean_author("baochinhphu.vn") is None and clean_author("Ban biên tập") is None
+    assert clean_author("https://www.facebook.com/vneconomy") is None
