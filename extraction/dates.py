@@ -27,6 +27,8 @@ _RANGE = re.compile(rf"(?<![\d/.\-])(?P<d1>\d{{1,2}})\s*(?:-|–|đến|tới|v�
                     rf"(?![\d/]|,\d)")
 _SHORT = re.compile(rf"(?<![\d/.\-,]){_D}[/.\-]{_M}(?![\d]|[/.\-]\d|,\d|\s*%)")
 _MONTH = re.compile(rf"tháng\s+{_M}(?:{_SEP}|\s+năm\s+){_Y}")
+_MONTH_ONLY = re.compile(rf"(?:vào|trong|hồi|cuối|đầu|giữa)\s+tháng\s+{_M}(?!\s*[/.\-]\s*\d|\d|\s+năm\s+\d)"
+                         rf"(?:\s+(?:vừa qua|này|qua))?")
 _RELATIVE = re.compile(r"(?:sáng|chiều|tối|trưa|đêm)\s+(?P<rel>nay|hôm nay|qua|hôm qua|cùng ngày|hôm đó)\b|"
                        r"(?P<rel2>hôm nay|hôm qua|ngày hôm qua|cùng ngày|ngày hôm đó)\b")
 
@@ -113,6 +115,11 @@ def _numeric_dates(key: str, published: date | None, add) -> None:
         month = int(m.group("m"))
         if 1 <= month <= 12:
             add(DateMention(m.start(), m.end(), date(int(m.group("y")), month, 1), "month"))
+    for m in _MONTH_ONLY.finditer(key):
+        month = int(m.group("m"))
+        if 1 <= month <= 12 and published is not None:
+            year = published.year if month <= published.month + 1 else published.year - 1
+            add(DateMention(m.start(), m.end(), date(year, month, 1), "month"))
     for m in _SHORT.finditer(key):
         day, month = int(m.group("d")), int(m.group("m"))
         if 1 <= day <= 31 and 1 <= month <= 12 and _cued(key, m.start()):

@@ -213,7 +213,8 @@ def _event(article: Article, index: int, cand: _Candidate, same_day: date | None
     if _SEVERAL.search(article.key, cand.trigger_start, cand.trigger_start + 25):
         return None
     mention = _event_date(article, cand, same_day) or inherited
-    if mention is _OLD:
+    if mention is _OLD or mention is not None and mention.precision == "month" and _PLAN.search(
+            article.key_of(sentence.start, cand.end)):
         return None
     reason = []
     if mention is None:
@@ -277,6 +278,9 @@ def _sides(article: Article, index: int, cand: _Candidate, alone: bool):
         places = article.places_in(following.start, following.end)
         foreign = foreign or [p for p in places if not p.is_vietnamese]
         vn = vn or [p for p in places if p.is_vietnamese]
+    if not foreign and article.sentences and index > 0:      # the headline names the partner
+        head = article.sentences[0]
+        foreign = [p for p in article.places_in(head.start, head.end) if not p.is_vietnamese]
     return vn, foreign
 
 

@@ -70,6 +70,9 @@ def _parties(article: Article, start: int, end: int, flow: str,
     if foreign and not foreign[0].is_country and flow == "turnover" and (not vn or foreign[0].start < vn[0].start):
         partner = _party(vn[0]) if vn else None
         return _party(foreign[0]), partner, "reporter is a foreign region"
+    if flow in ("export", "import") and vn and foreign and _subject_is_foreign(article, places):
+        partner = foreign[0]
+        return _party(next((p for p in vn if not p.is_country), vn[0])), _party(partner), "flipped: foreign exporter"
     vn_localities = [p for p in vn if not p.is_country]
     if vn_localities:
         reporter = _party(vn_localities[0])
@@ -85,6 +88,18 @@ def _parties(article: Article, start: int, end: int, flow: str,
         reason = (reason + "; " if reason else "") + "several partners named, nearest kept"
     partner = _party(foreign[-1]) if foreign else None
     return reporter, partner, reason
+
+
+_DESTINATION = re.compile(r"(?:sang|tới|đến|vào|từ|với|cho|thị trường|của cả)\s+(?:thị trường\s+|nước\s+)?$")
+
+
+def _subject_is_foreign(article: Article, places: list[Place]) -> bool:
+    """"Lào xuất khẩu sang Việt Nam…", "xuất khẩu của Lào sang Việt Nam": the exporter/importer is foreign."""
+    for place in places:
+        if _DESTINATION.search(article.key[max(0, place.start - 16):place.start]):
+            continue
+        return place.is_country and not place.is_vietnamese
+    return False
 
 
 def _clause_start(article: Article, sentence: Sentence, pos: int) -> int:
@@ -160,6 +175,8 @@ def _fact(article, sentence, key, keywords, periods, pos, money, change, previou
         if resolved is None:
             return None
         reporter, partner, reason = resolved
+        if reason.startswith("flipped"):
+            flow = "import" if flow == "export" else "export"
     if partner is not None and partner.country == reporter.country and partner.code == reporter.code:
         partner = None
     period = next((p for p in reversed(periods) if p.start < pos), None) or (periods[0] if periods else None)

@@ -112,3 +112,10 @@ def test_first_months_period_property(n, year):
 ])
 def test_as_of(text, expected):
     assert find_as_of(match_form(text), PUB) == expected
+
+
+def test_month_without_year_resolves_to_the_latest_such_month():
+    assert dates("hai bên đã ký kết vào tháng 3 vừa qua", published=date(2024, 5, 2)) == [
+        (date(2024, 3, 1), "month", None)]
+    assert dates("ký kết hồi tháng 11", published=date(2024, 2, 2)) == [(date(2023, 11, 1), "month", None)]
+    assert dates("trong tháng 5/2023") == [(date(2023, 5, 1), "month", None)]

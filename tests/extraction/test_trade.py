@@ -145,3 +145,14 @@ def test_respectively(extract):
     facts = extract("Năm 2023, xuất khẩu và nhập khẩu của tỉnh Cao Bằng với Trung Quốc lần lượt đạt 420 triệu USD và "
                     "380 triệu USD.", date(2024, 2, 1))
     assert [(f.flow, f.value) for f in facts.trade] == [("export", 420e6), ("import", 380e6)]
+
+
+@pytest.mark.parametrize("sentence,flow", [
+    ("Năm 2023, xuất khẩu của Lào sang Việt Nam đạt 1,1 tỷ USD.", "import"),
+    ("Năm 2023, Trung Quốc nhập khẩu từ Việt Nam 61 tỷ USD.", "export"),
+    ("Năm 2023, kim ngạch xuất khẩu sang Mỹ của Việt Nam đạt 97 tỷ USD.", "export"),
+])
+def test_flow_is_from_the_vietnamese_side(extract, sentence, flow):
+    f = one(extract(sentence))
+    assert (f.reporter_country_code, f.flow) == ("VN", flow)
+    assert f.partner_country_code in ("LA", "CN", "US")
