@@ -110,7 +110,7 @@ def _extract(site: Site, soup, data: dict, url: str, source: str) -> ArticleReco
     author = author or F.clean_author(byline, brands) or F.clean_author(data.get("author"), brands)
     if not author:
         warnings.append("no_author")
-    section = data.get("section") or F.text_of(_pick(soup, ordered, "section")) or _breadcrumb(soup)
+    section = data.get("section") or _section(soup, ordered) or _breadcrumb(soup)
     tags = _tags(soup, ordered, data)
     images = F.images_of(container, template.images if template else ("figure",), url, data.get("image"))
     for caption in captions:
@@ -183,6 +183,17 @@ def _date_near_title(soup, site: Site):
             value = parse_vn_text(text, month_first=site.time_month_first)
             if value:
                 return value
+    return None
+
+
+def _section(soup, ordered: list[Template]) -> str | None:
+    """The most specific section a template's selectors name (the last match that is not "Trang chủ")."""
+    for template in ordered:
+        for selector in template.section:
+            names = [F.text_of(tag) for tag in soup.select(selector)]
+            names = [n for n in names if n and n.lower() not in ("trang chủ", "home")]
+            if names:
+                return names[-1]
     return None
 
 

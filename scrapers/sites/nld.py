@@ -13,7 +13,7 @@ LEGACY = Template(
     sapo=("h2.sapo-detail", "h2.sapo", "p.sapo", ".news-sapo"),
     author=(".author-info .name", "p.author", ".author"),
     time=(".date-time", ".ad-item-time", ".ngayxuatban", "span.time"),
-    section=(".breadcrumb-item a:last-of-type", ".breadcrumb a:last-of-type"),
+    section=(".breadcrumb-item a", "a.breadcrumb-item", ".breadcrumb a"),
     tags=(".tags a", ".tag-list a"),
     remove=("figure", "table.picture", ".box-ads", ".news-relate", ".related-container", ".VCSortableInPreviewMode"),
 )

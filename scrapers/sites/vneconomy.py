@@ -23,7 +23,7 @@ LEGACY = Template(
     sapo=("[data-field=sapo]", ".sapo-detail", "div.detail__summary", "div.detail-sapo"),
     author=("[data-field=author]", ".detail__author", ".author-detail", "p.author"),
     time=("[data-field=distributionDate]", ".detail__meta .date", ".detail__time", "p.date", "div.detail-time"),
-    section=("[data-field=zone]", "[class*=breadcrumb] a.text-breadcrumb:last-of-type"),
+    section=("[data-field=zone]", "[class*=breadcrumb] a.text-breadcrumb"),
     tags=(".detail__tag a", ".tags a", ".box-tag a"),
     remove=("[data-field=sapo]", ".sapo-detail", "figure", "figcaption", "table.picture", ".detail__related"),
 )
