@@ -37,8 +37,8 @@ def _jsonld_objects(soup: BeautifulSoup) -> list[dict]:
         try:
             data = json.loads(raw.strip().rstrip(";"))
         except ValueError:
-            try:
-                data = json.loads(re.sub(r"[\x00-\x1f]", " ", raw))
+            try:   # common CMS slips: raw newlines inside strings, trailing commas
+                data = json.loads(re.sub(r",\s*([}\]])", r"\1", re.sub(r"[\x00-\x1f]", " ", raw)))
             except ValueError:
                 continue
         stack = data if isinstance(data, list) else [data]

@@ -39,3 +39,12 @@ def test_absurd_dates_are_dropped_with_a_warning():
     page = page.replace("2026-07-02T16:05:00+07:00", "1900-01-01T00:00:00+07:00")
     record = parse_html(page)
     assert record.published_at is None or record.published_at.year > 1990
+
+
+def test_sloppy_json_ld_is_still_read():
+    page = ('<html><head><script type="application/ld+json">{"@type": ["NewsArticle"], "headline": "Tiêu đề\n'
+            'xuống dòng", "url": "https://nld.com.vn/a-196260101000000000.htm",'
+            '"datePublished": "2026-01-01T08:00:00",}</script></head><body></body></html>')
+    record = parse_html(page)
+    assert record.title == "Tiêu đề xuống dòng" and record.source == "nld"
+    assert record.published_at.isoformat() == "2026-01-01T08:00:00+07:00"
