@@ -23,41 +23,11 @@ from .event_parts import (
     participants_of,
     sectors_in_order,
 )
+from .event_triggers import TRIGGER as _TRIGGER
+from .event_triggers import TRIGGER_TYPE
 from .facts import EventFact
-from .text import Sentence, trie_regex
+from .text import Sentence
 
-
-def _expand(*parts: list[str]) -> list[str]:
-    """All concatenations of one choice per part: _expand(["a ", ""], ["b"]) -> ["a b", "b"]."""
-    phrases = [""]
-    for options in parts:
-        phrases = [p + o for p in phrases for o in options]
-    return phrases
-
-
-TRIGGERS: dict[str, list[str]] = {
-    "agreement_signing": ["ký kết", "lễ ký", "ký thỏa thuận", "ký biên bản", "ký bản ghi nhớ", "ký hiệp định",
-                          "ký mou", "ký văn kiện", "ký các văn kiện", "ký thư", "đã ký", "vừa ký", "thiết lập quan hệ"]
-                         + _expand(["trao "], ["", "bản ", "các "], ["", "dự thảo "],
-                                   ["thỏa thuận", "biên bản ghi nhớ"]),
-    "twinning": ["kết nghĩa", "thiết lập quan hệ hữu nghị", "thiết lập quan hệ kết nghĩa",
-                 "quan hệ hữu nghị và hợp tác"],
-    "trade_promotion": ["xúc tiến thương mại", "xúc tiến đầu tư", "hội chợ", "triển lãm", "kết nối giao thương",
-                        "kết nối kinh doanh", "roadshow", "xúc tiến du lịch"],
-    "roundtable": ["tọa đàm", "bàn tròn"],
-    "conference": ["hội nghị", "hội thảo", "diễn đàn"],
-    "working_session": ["hội đàm", "buổi làm việc", "làm việc với", "đã làm việc", "hội kiến", "gặp gỡ", "điện đàm",
-                        "trao đổi với", "buổi tiếp xúc", "buổi gặp", "gặp mặt", "tiếp xúc với"],
-    "reception": _expand(["tiếp "], ["xã giao", "thân mật", "đón", "và làm việc", "đoàn", "ông", "bà", "ngài",
-                                     "đại sứ", "tổng lãnh sự", "lãnh đạo", "bộ trưởng", "thống đốc", "chủ tịch", "phó",
-                                     "đại diện", "tỉnh trưởng", "thị trưởng", "tổng thống", "thủ tướng", "phái đoàn",
-                                     "các đại sứ", "nhà đầu tư", "tập đoàn"]) + ["đón tiếp", "đón đoàn"],
-    "visit": ["chuyến thăm", "chuyến công tác", "thăm chính thức", "thăm cấp nhà nước", "thăm và làm việc",
-              "thăm làm việc", "đi thăm", "ghé thăm", "thăm hữu nghị", "chuyến khảo sát", "khảo sát thực tế"]
-             + _expand(["đến ", "tới ", "sang "], ["thăm"]),
-}
-TRIGGER_TYPE = {phrase: kind for kind, phrases in TRIGGERS.items() for phrase in phrases}
-_TRIGGER = re.compile(r"(?<!\w)" + trie_regex(TRIGGER_TYPE) + r"(?!\w)")
 _FRAME = re.compile(r"(?:khuôn khổ|bên lề|kể từ|kết quả|tinh thần|nhân dịp|chuẩn bị cho|trước thềm|kết thúc|sau|"
                     r"phát biểu tại|từ sau|thành công của|kết luận)\s+(?:các\s+)?$")
 _REFERENCE = re.compile(r"(?:tại|trong|cũng tại|dự|tham dự|tham gia)\s+(?:các\s+)?$")
@@ -74,7 +44,7 @@ _AFFAIRS = re.compile(r"ngoại vụ|đối ngoại|ngoại giao|quốc tế|nư
                       r"lãnh sự|kiều bào|người việt nam ở nước ngoài")
 _SEVERAL = re.compile(r"\s(?:được\s+)?(?:nhiều|hàng loạt|một số)\s")
 _BACKGROUND = re.compile(r"trước đây|năm \d{4}|từ năm|thời gian qua|những năm qua|nhiều năm|thời gian tới|"
-                         r"hằng năm|hàng năm|thường xuyên|giai đoạn")
+                         r"hằng năm|hàng năm|thường xuyên|giai đoạn|đến nay|hiện nay|tính đến|từ trước")
 _LOCATION = re.compile(r"(?:tại|ở)\s+(?:thủ đô\s+|tỉnh\s+|thành phố\s+|tp\.?\s*|bang\s+|vùng\s+)?$")
 _CONTINUATION = re.compile(r"^(?:kết thúc|tại buổi|trong buổi|cũng tại|bên lề|nhân dịp|dịp này|trong khuôn khổ|"
                            r"sau buổi)")

@@ -140,3 +140,20 @@ def test_dev_set_scores_through_eval_rules():
     report = ev.score(gold, dev_eval.predictions(ev, gold))
     for kind in ("trade", "investment", "events"):
         assert report[kind]["f1"] >= 0.8, (kind, report[kind])
+
+
+FIXTURES = Path(__file__).resolve().parents[2] / ".." / "shared" / "fixtures"
+
+
+@pytest.mark.parametrize("name", [
+    "baochinhphu/article_2026-09-05_co-che-chinh-sach-xac-dinh-gia-san-pham-in-duc-tien_EXCERPT.html",
+    "vneconomy/article_2026-09-04_sau-soat-xet-qcg-bao-lai_EXCERPT.html",
+])
+def test_real_unrelated_articles_yield_no_facts(name):
+    """Real saved pages (read at run time) about pricing rules and a company's profit: nothing to extract."""
+    from bs4 import BeautifulSoup
+    text = BeautifulSoup((FIXTURES / name).read_text(encoding="utf-8"), "lxml").get_text("\n")
+    facts = extract_article(None, None, text, date(2026, 9, 5))
+    assert (facts.trade, facts.investments, facts.events) == ([], [], [])
+    from extraction.relevance import classify
+    assert classify(None, None, text)[0] is False
