@@ -58,7 +58,9 @@ def _probe_site(site, fetcher: Fetcher, override) -> ProbeResult:
             newest = max(items, key=lambda i: (i.published_hint is not None, i.published_hint or 0))
             break
     if newest is None:
-        result.error = "no feed answered with items"
+        newest = _first_listed(site, fetcher, override, result)
+    if newest is None:
+        result.error = "no feed or section page listed an article"
         return result
     result.article_url = newest.url
     page = fetcher.fetch(site.fetch_url(newest.url, override), source=site.name, kind="article",
@@ -70,6 +72,18 @@ def _probe_site(site, fetcher: Fetcher, override) -> ProbeResult:
     record = parse_html(page.body, newest.url, source=site.name, site=site)
     result.parse_path, result.warnings = record.parse_path, record.parse_warnings
     return result
+
+
+def _first_listed(site, fetcher: Fetcher, override, result: ProbeResult):
+    """When every feed is dead: the first article link of the first section page that answers."""
+    for section in site.section_urls(1):
+        answer = fetcher.fetch(site.fetch_url(section, override), source=site.name, kind="section",
+                               allowed_hosts=site.allowed_hosts(override))
+        links = discovery.links_from_section(answer.text(), section, site, override) if answer.ok else []
+        if links:
+            result.feed_url = section
+            return links[0]
+    return None
 
 
 def paths_report(html: str, site) -> dict[str, dict[str, bool]]:

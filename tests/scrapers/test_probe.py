@@ -47,3 +47,10 @@ def test_probe_flags_a_site_whose_pages_stopped_parsing():
     assert not result.ok and result.parse_path == "generic"
     assert not any(result.paths["selectors:afcbc-detail"].values())
     assert "site_selectors_missed" in result.warnings
+
+
+def test_probe_falls_back_to_section_pages_when_feeds_are_dead():
+    pages = {k: v for k, v in build_demo_site(load_sample()).items() if not k.endswith(".rss")}
+    with Fetcher(None, transport=serve(pages), min_delay=0) as fetcher:
+        (result,) = probe(["vneconomy"], fetcher=fetcher, site_overrides=OVERRIDES)
+    assert result.ok and result.feed_url.endswith(".htm") and result.article_url.startswith("https://vneconomy.vn/")
