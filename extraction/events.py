@@ -114,7 +114,7 @@ def _event_date(article: Article, cand: _Candidate, same_day: date | None) -> Da
     key = article.key_of(cand.start, cand.end)
     mentions = find_dates(key, article.published, same_day)
     for mention in mentions:
-        window = key[max(0, mention.start - 60):mention.end + 5]
+        window = key[max(0, mention.start - 30):mention.end + 5]
         in_range_brackets = re.search(r"\(\s*$", key[:mention.start]) and "-" in key[mention.end:mention.end + 4]
         if _ANNIVERSARY.search(window) or in_range_brackets:
             continue

@@ -23,7 +23,8 @@ _SKIP = re.compile(r"\boda\b|viện trợ|tài trợ|vốn vay|khoản vay|kêu 
 _FOREIGN_CUE = re.compile(r"nước ngoài|\bfdi\b|đầu tư trực tiếp|quốc gia và vùng lãnh thổ|quốc tế")
 _COMPANY = re.compile(r"công ty|tập đoàn|nhà máy|\bhãng\b|ctcp|tnhh")
 _PROJECTS = count_pattern(r"dự án")
-_CAPITAL_BEFORE = re.compile(r"(?:vốn|đầu tư|fdi|giải ngân|cam kết|đăng ký)[^;]{0,40}$")
+_CAPITAL_BEFORE = re.compile(r"(?:vốn|đầu tư|fdi|giải ngân|cam kết|đăng ký|thu hút)[^;]{0,40}$")
+_CAPITAL_AFTER = re.compile(r"\s*(?:vốn|fdi\b|đầu tư)")
 _HOST_MARK = re.compile(r"(?:tại|vào|sang|ở|đến|trên địa bàn)\s+(?:các\s+|tỉnh\s+|thành phố\s+|nước\s+)?$")
 _RANK = re.compile(r"(?:xếp|đứng|xếp hạng)\s+(?:thứ|vị trí thứ)\s+(\d{1,3})")
 _KIND = (("giải ngân", "disbursed"), ("thực hiện", "disbursed"), ("cam kết", "pledged"), ("đăng ký", "registered"),
@@ -144,7 +145,8 @@ def _clause_fact(article, sentence, start, end, as_of, rank_match, version, prev
     if not _CUE.search(key) or _SKIP.search(key) or is_plan(key) or re.search(r"\bsẽ\b", key):
         return None
     counts = find_counts(_PROJECTS, key)
-    capitals = [m for m in find_money(key) if _CAPITAL_BEFORE.search(key[:m.start])]
+    capitals = [m for m in find_money(key)
+                if _CAPITAL_BEFORE.search(key[:m.start]) or _CAPITAL_AFTER.match(key, m.end)]
     if not counts and not capitals:
         return None
     if _COMPANY.search(key) and not any(c.value > 1 for c in counts):

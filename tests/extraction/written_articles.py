@@ -114,4 +114,70 @@ ARTICLES = [
         "trade": [("VN", "JP", "export", None, 5.4, 2024), ("VN", "JP", "import", None, -2.1, 2024)],
         "investment": [], "events": [],
     },
+    {
+        "name": "prime-minister-reception",
+        "published": date(2024, 2, 29),
+        "title": "Thủ tướng tiếp Bộ trưởng Thương mại Australia",
+        "sapo": None,
+        "body": "Chiều 28/2, tại Trụ sở Chính phủ, Thủ tướng Chính phủ Phạm Minh Chính đã tiếp Bộ trưởng Thương mại và "
+                "Du lịch Australia Don Farrell đang thăm và làm việc tại Việt Nam.\n\nThủ tướng đề nghị hai bên phấn "
+                "đấu sớm nâng kim ngạch thương mại song phương lên 20 tỷ USD.\n\nNăm 2023, kim ngạch thương mại hai "
+                "chiều Việt Nam - Australia đạt 14,2 tỷ USD; Australia hiện có 600 dự án đầu tư tại Việt Nam với tổng "
+                "vốn 2,2 tỷ USD.",
+        "trade": [("VN", "AU", "turnover", 14.2e9, None, 2023)],
+        "investment": [("AU", "VN", 2.2e9, 600)],
+        "events": [(date(2024, 2, 28), {"AU"}, "reception")],
+    },
+    {
+        "name": "city-receives-business-delegation",
+        "published": date(2024, 10, 16),
+        "title": "Đoàn doanh nghiệp Hà Lan tìm hiểu cơ hội đầu tư tại Cần Thơ",
+        "sapo": None,
+        "body": "Ngày 15-10, UBND TP Cần Thơ tiếp đoàn doanh nghiệp Hà Lan do Tổng lãnh sự Hà Lan tại TP.HCM dẫn đầu."
+                "\n\nTại buổi tiếp, Phó chủ tịch UBND TP Cần Thơ cho biết Hà Lan hiện có 8 dự án đầu tư trên địa bàn "
+                "thành phố với tổng vốn khoảng 60 triệu USD.",
+        "trade": [],
+        "investment": [("NL", "VN", 60e6, 8)],
+        "events": [(date(2024, 10, 15), {"NL"}, "reception")],
+    },
+    {
+        "name": "signing-on-an-anniversary",
+        "published": date(2024, 9, 9),
+        "title": "Hòa Bình và Hủa Phăn ký kết hợp tác giai đoạn mới",
+        "sapo": None,
+        "body": "Nhân dịp kỷ niệm 10 năm kết nghĩa, sáng 8/9, hai tỉnh Hòa Bình và Hủa Phăn (Lào) đã ký kết biên bản "
+                "ghi nhớ hợp tác giai đoạn 2024-2029.",
+        "trade": [], "investment": [],
+        "events": [(date(2024, 9, 8), {"LA"}, "agreement_signing")],
+    },
+    {
+        "name": "consul-reports-regional-trade",
+        "published": date(2024, 3, 1),
+        "title": "Thúc đẩy hợp tác với Vân Nam",
+        "sapo": None,
+        "body": "Theo Tổng Lãnh sự Việt Nam tại Côn Minh, năm 2023, kim ngạch thương mại giữa Việt Nam và tỉnh Vân Nam "
+                "(Trung Quốc) đạt 4,1 tỷ USD, tăng 5%.",
+        "trade": [("VN", "CN", "turnover", 4.1e9, None, 2023)],
+        "investment": [], "events": [],
+    },
+    {
+        "name": "speech-with-plans",
+        "published": date(2024, 5, 20),
+        "title": "Hợp tác kinh tế Việt Nam - EU",
+        "sapo": None,
+        "body": "Phát biểu tại hội nghị, Bộ trưởng cho biết giai đoạn 2016-2020, tổng kim ngạch thương mại Việt Nam - "
+                "EU đạt 250 tỷ USD.\n\nMục tiêu đến năm 2030, kim ngạch đạt 300 tỷ USD.",
+        "trade": [("VN", "EU", "turnover", 250e9, None, None)],
+        "investment": [], "events": [],
+    },
+    {
+        "name": "province-fdi-attraction",
+        "published": date(2024, 10, 3),
+        "title": "Bắc Giang thu hút vốn FDI tăng mạnh",
+        "sapo": None,
+        "body": "Trong 9 tháng năm 2024, Bắc Giang thu hút 1,3 tỷ USD vốn FDI, tăng gấp 2 lần so với cùng kỳ.",
+        "trade": [],
+        "investment": [(None, "VN", 1.3e9, None)],
+        "events": [],
+    },
 ]
