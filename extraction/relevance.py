@@ -1,8 +1,9 @@
 """Is an article about Vietnam's foreign cooperation (national or local)? An explainable rule.
 
-Score = cooperation cues (strong ones count double) in the title and lead (weight 2) and the body (weight 1), plus
-the foreign places named. Relevant when a foreign country/region is named, Vietnam or a Vietnamese locality is
-named (or implied by an external-affairs body) and the cue score reaches the threshold. The reason lists the cues.
+Score = cooperation cues (strong ones count double) in the title and lead (weight 2) and the body (weight 1).
+Relevant when a foreign country/region is named (or a cue implies the foreign side: FDI, ngoại vụ, đại sứ…),
+Vietnam or a Vietnamese locality is named (or implied by an external-affairs body) and the cue score reaches the
+threshold. The reason lists the cues and places.
 """
 from __future__ import annotations
 
@@ -19,7 +20,9 @@ STRONG_CUES = ("ngoại vụ", "đối ngoại", "kết nghĩa", "xúc tiến đ
 CUES = ("hợp tác", "đầu tư", "xuất khẩu", "nhập khẩu", "thương mại", "làm việc với", "thăm", "đối tác", "hội nghị",
         "tọa đàm", "diễn đàn", "ngoại giao", "quốc tế", "nước ngoài", "doanh nghiệp")
 _CUE = re.compile("|".join(sorted((re.escape(c) for c in STRONG_CUES + CUES), key=len, reverse=True)))
-THRESHOLD = 6
+THRESHOLD = 4
+# Cues that carry the foreign side by themselves (foreign investment, external-affairs offices, twinning).
+FOREIGN_BY_ITSELF = ("fdi", "vốn đầu tư nước ngoài", "ngoại vụ", "đối ngoại", "kết nghĩa", "tổng lãnh sự", "đại sứ")
 
 
 def _cue_counts(key: str) -> Counter:
@@ -47,7 +50,8 @@ def classify(title: str | None, sapo: str | None, body: str | None) -> tuple[boo
     where = ", ".join(f"{c}×{n}" for c, n in foreign.most_common(4))
     reason = f"score={score} (threshold {THRESHOLD}); cues: {cues or 'none'}; foreign: {where or 'none'}; " \
              f"vietnamese places: {len(vietnamese)}"
-    if not foreign:
+    implied = [c for c in FOREIGN_BY_ITSELF if c in head_counts or c in body_counts]
+    if not foreign and not implied:
         return False, "no foreign country or region named; " + reason
     if not has_vn:
         return False, "no Vietnamese party named; " + reason

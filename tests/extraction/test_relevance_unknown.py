@@ -51,3 +51,21 @@ def test_unknown_places_are_counted(extract):
 def test_known_places_and_institutions_are_not_unknown(extract):
     facts = extract("Tỉnh ủy Nghệ An, Thành phố Hồ Chí Minh và tỉnh Kaluga của Nga; Ủy ban nhân dân tỉnh Tây Ninh.")
     assert facts.unknown_places == []
+
+
+def test_written_articles_with_facts_are_relevant():
+    import importlib.util
+    from pathlib import Path
+    spec = importlib.util.spec_from_file_location("written_articles", Path(__file__).with_name("written_articles.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    for article in module.ARTICLES:
+        if article["trade"] or article["investment"] or article["events"]:
+            relevant, reason = classify(article["title"], article["sapo"], article["body"])
+            assert relevant, (article["name"], reason)
+
+
+def test_fdi_implies_the_foreign_side():
+    relevant, reason = classify("Bắc Giang thu hút vốn FDI tăng mạnh", None,
+                                "Trong 9 tháng, tỉnh Bắc Giang thu hút 1,3 tỷ USD vốn FDI.")
+    assert relevant and "fdi" in reason
