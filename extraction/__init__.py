@@ -8,6 +8,7 @@ fact index ``article_text(title, sapo, body)``; the evidence is the whole senten
 from __future__ import annotations
 
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from .context import Article
 from .events import extract_events
@@ -24,10 +25,16 @@ __all__ = ["EXTRACTOR_VERSION", "ArticleFacts", "EventFact", "InvestmentFact", "
            "UnknownPlace", "article_text", "extract_article", "extract_text"]
 
 
+VIETNAM_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
 def _as_date(published_at: datetime | date | None) -> date | None:
+    """The publication day in Vietnam (an aware 23:30 UTC timestamp is already the next day in Hà Nội)."""
     if published_at is None:
         return None
     if isinstance(published_at, datetime):
+        if published_at.tzinfo is not None:
+            published_at = published_at.astimezone(VIETNAM_TZ)
         return published_at.date()
     return published_at
 

@@ -157,3 +157,12 @@ def test_real_unrelated_articles_yield_no_facts(name):
     assert (facts.trade, facts.investments, facts.events) == ([], [], [])
     from extraction.relevance import classify
     assert classify(None, None, text)[0] is False
+
+
+def test_publication_day_is_taken_in_vietnam():
+    body = "Sáng nay, tỉnh Bắc Ninh đã ký kết thỏa thuận hợp tác với tỉnh Gyeonggi (Hàn Quốc)."
+    late_utc = datetime(2024, 3, 14, 23, 30, tzinfo=UTC)          # 06:30 on 15 March in Hà Nội
+    [event] = extract_article(None, None, body, late_utc).events
+    assert event.event_date == date(2024, 3, 15)
+    [naive] = extract_article(None, None, body, datetime(2024, 3, 14, 23, 30)).events
+    assert naive.event_date == date(2024, 3, 14)
