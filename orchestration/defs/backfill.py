@@ -21,6 +21,8 @@ class BackfillConfig(dg.Config):
     """Sites to crawl (vietnamplus, vneconomy, nld); empty means all."""
     refetch: bool = False
     """Fetch article URLs again even when they already landed."""
+    site_overrides: dict[str, str] = {}
+    """Crawl a mirror instead of the live site: {site: base URL} (tests and local archives)."""
 
 
 @dg.asset(
@@ -41,7 +43,8 @@ def crawl_by_publication_day(context: dg.AssetExecutionContext, config: Backfill
     window = context.partition_time_window
     since, until = window.start.date(), (window.end - timedelta(days=1)).date()
     with warehouse.connect() as con:
-        stats = crawl(con, sources=config.sources or None, since=since, until=until, refetch=config.refetch)
+        stats = crawl(con, sources=config.sources or None, since=since, until=until, refetch=config.refetch,
+                      site_overrides=config.site_overrides or None)
     counts = {k: v for k, v in stats.as_dict().items() if isinstance(v, int | float)}
     context.log.info(f"backfill {since}..{until}: {counts}")
     return dg.MaterializeResult(metadata={"since": str(since), "until": str(until), **counts})
