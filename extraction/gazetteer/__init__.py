@@ -46,9 +46,13 @@ def _parse_date(value: str) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-@lru_cache(maxsize=1)
 def reference_countries() -> list[dict]:
-    """One row per country the extractors can emit (ISO 3166-1 alpha-2, plus EU and ZZ)."""
+    """One row per country the extractors can emit (ISO 3166-1 alpha-2, plus EU and ZZ); a fresh list each call."""
+    return [dict(r) for r in _countries()]
+
+
+@lru_cache(maxsize=1)
+def _countries() -> tuple[dict, ...]:
     rows = []
     for code, names in PRESS_NAMES.items():
         if code == "EU":
@@ -58,7 +62,7 @@ def reference_countries() -> list[dict]:
             name_en = getattr(country, "common_name", None) or country.name
         rows.append({"country_code": code, "name_vi": names[0], "name_en": name_en})
     rows.append({"country_code": UNKNOWN[0], "name_vi": UNKNOWN[1], "name_en": UNKNOWN[2]})
-    return [dict(r) for r in rows]
+    return tuple(rows)
 
 
 @lru_cache(maxsize=1)
