@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 from scraper_helpers import FIXTURES
 
 from scrapers import discovery
+from scrapers.parsing import parse_html
 from scrapers.registry import SITES, resolve_sources, site_for_url
 from scrapers.timeparse import from_url, parse_any, parse_vn_text
 
@@ -19,7 +20,8 @@ def test_real_vneconomy_feed_gives_links_and_gmt_dates_in_vietnam_time():
     assert len(found) == 6
     assert found[0].url == "https://vneconomy.vn/sau-soat-xet-qcg-bao-lai-1817-ty-dong-tang-17167-so-voi-cung-ky.htm"
     assert found[0].published_hint == datetime(2026, 9, 4, 9, 43, 6, tzinfo=VN)
-    assert found[0].title == "Sau soát xét, QCG báo lãi 181,7 tỷ đồng, tăng 1.716,7% so với cùng kỳ"
+    page = parse_html((FIXTURES / "vneconomy/article_2026-09-04_sau-soat-xet-qcg-bao-lai_EXCERPT.html").read_bytes())
+    assert found[0].title == page.title and found[0].url == page.url      # feed item and page agree
 
 
 def test_real_baochinhphu_feed_with_us_dates_and_cdata():
