@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from .facts import EventFact, Participant
+from .gazetteer import PlaceEntry
 from .places import Place
 from .text import trie_regex
 
@@ -108,3 +109,15 @@ def merge_events(events: list[EventFact]) -> list[EventFact]:
         else:
             merge_into(twin, event)
     return kept
+
+
+_MISSION_SEAT = re.compile(r"(?:đại sứ quán|lãnh sự quán|đại sứ|tổng lãnh sự|cơ quan đại diện)\s+việt nam\s+tại\s+$")
+
+
+def as_country_if_mission_seat(article, place: Place) -> Place:
+    """"Tổng Lãnh sự quán Việt Nam tại Nam Ninh": the city hosts a Vietnamese mission, its country takes part."""
+    if place.is_country or not _MISSION_SEAT.search(article.key[max(0, place.start - 45):place.start]):
+        return place
+    country = next((p for p in article.places if p.is_country and p.country_code == place.country_code), None)
+    return country or Place(place.start, place.end, place.text, PlaceEntry(place.country_code, None,
+                                                                          place.country_code, "country"))

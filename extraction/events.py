@@ -17,7 +17,10 @@ from .event_parts import (
     DRAFT,
     ONLINE,
     PROPOSED,
+    SECTOR_OF,
+    SECTOR_PATTERN,
     TYPE_PRIORITY,
+    as_country_if_mission_seat,
     merge_events,
     merge_into,
     participants_of,
@@ -43,6 +46,8 @@ _DONE = re.compile(r"\bđã\b|\bvừa\b|mới đây|vừa qua|chính thức|hôm
 _AFFAIRS = re.compile(r"ngoại vụ|đối ngoại|ngoại giao|quốc tế|nước ngoài|xúc tiến đầu tư|\bfdi\b|hội nhập|đại sứ|"
                       r"lãnh sự|kiều bào|người việt nam ở nước ngoài")
 _SEVERAL = re.compile(r"\s(?:được\s+)?(?:nhiều|hàng loạt|một số)\s")
+_ATTENDANCE = re.compile(r"tham dự|có sự tham gia|với sự tham gia|có mặt|đại diện các|đại diện của|cùng dự|"
+                         r"(?:chia sẻ|trao đổi|phát biểu) tại (?:tọa đàm|hội nghị|hội thảo|diễn đàn|buổi)")
 _BACKGROUND = re.compile(r"trước đây|năm \d{4}|từ năm|thời gian qua|những năm qua|nhiều năm|thời gian tới|"
                          r"hằng năm|hàng năm|thường xuyên|giai đoạn|đến nay|hiện nay|tính đến|từ trước")
 _LOCATION = re.compile(r"(?:tại|ở)\s+(?:thủ đô\s+|tỉnh\s+|thành phố\s+|tp\.?\s*|bang\s+|vùng\s+)?$")
@@ -201,7 +206,7 @@ def _event(article: Article, index: int, cand: _Candidate, same_day: date | None
         return None
     if not foreign:
         reason.append("no foreign participant named")
-    window = set().union(*(article.sentence_sectors(i) for i in range(index, min(index + 6, len(article.sentences)))))
+    window = _sectors(article, index, cand, alone)
     status = _agreement_status(cand.type, key, sentence_key)
     location = _location(article, cand)
     confidence = 0.9 - 0.15 * (mention is None) - 0.15 * (not foreign)
@@ -211,7 +216,8 @@ def _event(article: Article, index: int, cand: _Candidate, same_day: date | None
         event_end_date=mention.end_value if mention else None, event_type=cand.type,
         is_online=bool(ONLINE.search(sentence_key)), location_name=location.entry.name if location else None,
         location_country_code=location.country_code if location else None, agreement_status=status,
-        participants=participants_of(vn, foreign), sectors=sectors_in_order(window), confidence=round(confidence, 2),
+        participants=participants_of(vn, [as_country_if_mission_seat(article, p) for p in foreign]),
+        sectors=sectors_in_order(window), confidence=round(confidence, 2),
         confidence_reason="; ".join(reason) or None,
     )
 
@@ -231,6 +237,30 @@ def _agreement_status(kind: str, key: str, sentence_key: str) -> str | None:
     return None
 
 
+_DISCUSSION = re.compile(r"hai bên|trao đổi|thảo luận|lĩnh vực|thống nhất|đề xuất|đề nghị|nhất trí|tiềm năng hợp tác")
+
+
+def _sectors(article: Article, index: int, cand: _Candidate, alone: bool) -> set[str]:
+    """Sectors of the event's own words, then of the sentences reporting what was discussed."""
+    found = set(SECTOR_OF[m.group(0)] for m in SECTOR_PATTERN.finditer(article.key, cand.start, cand.end))
+    if found and not alone:
+        return found                              # "kết nghĩa … trong lĩnh vực văn hóa, du lịch"
+    if alone:
+        found |= article.sentence_sectors(index)
+    for i in range(index + 1, len(article.sentences)):
+        s = article.sentences[i]
+        following_key = article.key_of(s.start, s.end)
+        if _TRIGGER.search(following_key) and _plausible_dates(following_key, article):
+            break
+        if "lĩnh vực" in following_key or i < index + 6 and _DISCUSSION.search(following_key):
+            found |= article.sentence_sectors(i)
+    return found
+
+
+def _plausible_dates(key: str, article: Article) -> bool:
+    return any(_plausible(d, article.published) for d in find_dates(key, article.published) if d.value)
+
+
 def _sides(article: Article, index: int, cand: _Candidate, alone: bool):
     sentence = article.sentences[index]
     segment = article.places_in(cand.start, cand.end)
@@ -240,12 +270,15 @@ def _sides(article: Article, index: int, cand: _Candidate, alone: bool):
         foreign = [p for p in whole if not p.is_vietnamese]
     vn = [p for p in whole if p.is_vietnamese]
     for following in article.sentences[index + 1:index + 6]:
-        if foreign and vn:
-            break
-        if _TRIGGER.search(article.key_of(following.start, following.end)) and find_dates(
-                article.key_of(following.start, following.end), article.published):
+        following_key = article.key_of(following.start, following.end)
+        if _TRIGGER.search(following_key) and _plausible_dates(following_key, article):
             break
         places = article.places_in(following.start, following.end)
+        if _ATTENDANCE.search(following_key):          # "Tham dự tọa đàm có đại diện các tỉnh …"
+            countries = {p.country_code for p in foreign}
+            foreign = foreign + [p for p in places if not p.is_vietnamese and (not countries
+                                                                                or p.country_code in countries)]
+            vn = vn + [p for p in places if p.is_vietnamese]
         foreign = foreign or [p for p in places if not p.is_vietnamese]
         vn = vn or [p for p in places if p.is_vietnamese]
     if not foreign and article.sentences and index > 0:      # the headline names the partner

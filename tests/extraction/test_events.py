@@ -181,3 +181,20 @@ def test_meeting_with_several_consulates(extract):
     e = one(extract("Chiều 20/1, Chủ tịch UBND tỉnh Khánh Hòa đã gặp mặt Tổng Lãnh sự các nước Nga, Hàn Quốc, Nhật "
                     "Bản tại TP.HCM.", date(2024, 1, 21)))
     assert foreign(e) == {"RU", "KR", "JP"} and e.event_type == "working_session"
+
+
+def test_attendance_sentence_adds_participants(extract):
+    facts = extract("Sáng 3/10, Hội nghị hợp tác địa phương Việt Nam - Nhật Bản đã diễn ra tại Hà Nội. Tham dự hội "
+                    "nghị có đại diện các tỉnh Aichi, Fukuoka và các tỉnh Nghệ An, Bình Định, Cà Mau.",
+                    date(2024, 10, 4))
+    e = one(facts)
+    regions = {p.locality_code for p in e.participants if p.side == "foreign" and p.locality_code}
+    assert regions == {"JP-23", "JP-40"}
+    assert {"VN-40", "VN-L52", "VN-L96"} <= vn_localities(e)   # 2024: pre-merger codes
+
+
+def test_city_hosting_a_vietnamese_mission_is_not_a_participant_region(extract):
+    e = one(extract("Ngày 7/7, Tổng Lãnh sự quán Việt Nam tại Quảng Châu đã phối hợp với tỉnh Bình Phước tổ chức hội "
+                    "nghị xúc tiến thương mại với Trung Quốc.", date(2024, 7, 8)))
+    assert foreign(e) == {"CN"}
+    assert not [p for p in e.participants if p.side == "foreign" and p.locality_code]
