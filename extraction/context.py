@@ -55,6 +55,23 @@ class Article:
                 return place
         return None
 
+    def main_foreign_country(self) -> Place | None:
+        """The foreign country of the headline, else the one the article names most (None when unclear)."""
+        if self.sentences:
+            head = self.sentences[0]
+            named = [p for p in self.places_in(head.start, head.end) if not p.is_vietnamese]
+            if len({p.country_code for p in named}) == 1:
+                return next((p for p in self.places if p.is_country and p.country_code == named[0].country_code),
+                            named[0] if named[0].is_country else None)
+        counts: dict[str, list] = {}
+        for p in self.places:
+            if p.is_country and not p.is_vietnamese:
+                counts.setdefault(p.country_code, [0, p])[0] += 1
+        ranked = sorted(counts.values(), key=lambda v: -v[0])
+        if not ranked or len(ranked) > 1 and ranked[1][0] * 2 > ranked[0][0]:
+            return None
+        return ranked[0][1]
+
     def main_vn_locality(self) -> Place | None:
         counts: dict[str, list] = {}
         for p in self.places:

@@ -87,7 +87,15 @@ def _parties(article: Article, start: int, end: int, flow: str,
         foreign = [max(foreign, key=lambda p: p.start)]
         reason = (reason + "; " if reason else "") + "several partners named, nearest kept"
     partner = _party(foreign[-1]) if foreign else None
+    if partner is None and _BILATERAL.search(article.key_of(start, end)):
+        main = article.main_foreign_country()
+        if main is not None:
+            partner = _party(main)
+            reason = (reason + "; " if reason else "") + "bilateral partner from the article"
     return reporter, partner, reason
+
+
+_BILATERAL = re.compile(r"song phương|hai chiều|hai nước|hai bên|giữa hai|hai địa phương")
 
 
 _DESTINATION = re.compile(r"(?:sang|tới|đến|vào|từ|với|cho|thị trường|của cả)\s+(?:thị trường\s+|nước\s+)?$")

@@ -156,3 +156,11 @@ def test_flow_is_from_the_vietnamese_side(extract, sentence, flow):
     f = one(extract(sentence))
     assert (f.reporter_country_code, f.flow) == ("VN", flow)
     assert f.partner_country_code in ("LA", "CN", "US")
+
+
+def test_bilateral_figure_takes_the_article_partner(extract):
+    facts = extract("Hai nước có quan hệ hữu nghị truyền thống. Năm 2023, kim ngạch thương mại song phương đạt 2,5 tỷ "
+                    "USD, tăng 7%.", title="Thúc đẩy hợp tác kinh tế Việt Nam - Ba Lan")
+    f = one(facts)
+    assert (f.reporter_country_code, f.partner_country_code, f.value) == ("VN", "PL", 2.5e9)
+    assert "bilateral partner" in f.confidence_reason
