@@ -23,6 +23,7 @@ class Article:
     places: list[Place]
     _starts: list[int] = field(default_factory=list)
     _sectors: dict[int, set[str]] = field(default_factory=dict)
+    memo: dict[str, dict] = field(default_factory=dict)      # per-article caches of the extractors
 
     @classmethod
     def build(cls, text: str, published: date | None) -> Article:
@@ -38,6 +39,19 @@ class Article:
             s = self.sentences[index]
             self._sectors[index] = {SECTOR_OF[m.group(0)] for m in SECTOR_PATTERN.finditer(self.key, s.start, s.end)}
         return self._sectors[index]
+
+    def sentences_matching(self, pattern: re.Pattern) -> frozenset[int]:
+        """Indexes of the sentences where ``pattern`` matches (one scan of the whole text, cached)."""
+        memo = self.memo.setdefault("matching", {})
+        if pattern.pattern not in memo:
+            starts = [s.start for s in self.sentences]
+            found = set()
+            for m in pattern.finditer(self.key):
+                i = bisect.bisect_right(starts, m.start()) - 1
+                if i >= 0 and m.end() <= self.sentences[i].end:
+                    found.add(i)
+            memo[pattern.pattern] = frozenset(found)
+        return memo[pattern.pattern]
 
     def key_of(self, start: int, end: int) -> str:
         return self.key[start:end]

@@ -132,9 +132,10 @@ def extract_events(article: Article, version: str) -> list[EventFact]:
     events: list[EventFact] = []
     same_day: date | None = None
     dated_before: tuple[int, EventFact] | None = None     # (sentence index, last dated event of that sentence)
+    with_trigger, with_date = article.sentences_matching(_TRIGGER), article.sentences_matching(_MAY_DATE)
     for index, sentence in enumerate(article.sentences):
         key = article.key_of(sentence.start, sentence.end)
-        candidates = _segments(article, sentence)
+        candidates = _segments(article, sentence) if index in with_trigger else []
         inherited: DateMention | None = None
         for cand in candidates:
             event = _event(article, index, cand, same_day, version, inherited, len(candidates) == 1)
@@ -151,7 +152,7 @@ def extract_events(article: Article, version: str) -> list[EventFact]:
                 merge_into(earlier or events[-1], event)
                 continue
             events.append(event)
-        for mention in (find_dates(key, article.published, same_day) if _MAY_DATE.search(key) else ()):
+        for mention in (find_dates(key, article.published, same_day) if index in with_date else ()):
             if mention.precision == "day" and mention.value and _plausible(mention, article.published):
                 same_day = mention.value
     return merge_events(events)
@@ -250,15 +251,23 @@ def _sectors(article: Article, index: int, cand: _Candidate, alone: bool) -> set
     for i in range(index + 1, len(article.sentences)):
         s = article.sentences[i]
         following_key = article.key_of(s.start, s.end)
-        if _TRIGGER.search(following_key) and _plausible_dates(following_key, article):
+        if _dated_trigger(article, i):
             break
         if "lĩnh vực" in following_key or i < index + 6 and _DISCUSSION.search(following_key):
             found |= article.sentence_sectors(i)
     return found
 
 
-def _plausible_dates(key: str, article: Article) -> bool:
-    return any(_plausible(d, article.published) for d in find_dates(key, article.published) if d.value)
+def _dated_trigger(article: Article, index: int) -> bool:
+    """Does sentence ``index`` announce another dated event? (cached per article)"""
+    memo = article.memo.setdefault("dated_trigger", {})
+    if index not in memo:
+        s = article.sentences[index]
+        key = article.key_of(s.start, s.end)
+        memo[index] = index in article.sentences_matching(_TRIGGER) and \
+            index in article.sentences_matching(_MAY_DATE) and any(
+            _plausible(d, article.published) for d in find_dates(key, article.published) if d.value)
+    return memo[index]
 
 
 def _sides(article: Article, index: int, cand: _Candidate, alone: bool):
@@ -269,9 +278,10 @@ def _sides(article: Article, index: int, cand: _Candidate, alone: bool):
     if alone and not foreign:
         foreign = [p for p in whole if not p.is_vietnamese]
     vn = [p for p in whole if p.is_vietnamese]
-    for following in article.sentences[index + 1:index + 6]:
+    for following_index in range(index + 1, min(index + 6, len(article.sentences))):
+        following = article.sentences[following_index]
         following_key = article.key_of(following.start, following.end)
-        if _TRIGGER.search(following_key) and _plausible_dates(following_key, article):
+        if _dated_trigger(article, following_index):
             break
         places = article.places_in(following.start, following.end)
         if _ATTENDANCE.search(following_key):          # "Tham dự tọa đàm có đại diện các tỉnh …"

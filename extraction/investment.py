@@ -120,10 +120,11 @@ def _rank_value(word: str) -> int:
 
 def extract_investments(article: Article, version: str) -> list[InvestmentFact]:
     facts: list[InvestmentFact] = []
-    for sentence in article.sentences:
-        sentence_key = article.key_of(sentence.start, sentence.end)
-        if not _CUE.search(sentence_key) and not (_LIST_NEXT.search(sentence_key) and facts):
+    with_cue, with_list = article.sentences_matching(_CUE), article.sentences_matching(_LIST_NEXT)
+    for index, sentence in enumerate(article.sentences):
+        if index not in with_cue and not (index in with_list and facts):
             continue
+        sentence_key = article.key_of(sentence.start, sentence.end)
         as_of = find_as_of(sentence_key, article.published)
         if as_of is None and facts and facts[-1].char_start >= sentence.start - 600 and "ngược lại" in sentence_key:
             as_of = facts[-1].as_of_date
