@@ -92,7 +92,17 @@ def find_dates(key: str, published: date | None, same_day: date | None = None) -
 _HAS_DIGIT = re.compile(r"\d")
 
 
+_DIGIT_SEP = re.compile(r"\d\s*[/.\-–]\s*\d")
+
+
 def _numeric_dates(key: str, published: date | None, add) -> None:
+    if _DIGIT_SEP.search(key):
+        _slashed_dates(key, published, add)
+    if "tháng" in key:
+        _month_word_dates(key, published, add)
+
+
+def _slashed_dates(key: str, published: date | None, add) -> None:
     for m in _RANGE.finditer(key):
         if not (m.group("y") or _cued(key, m.start())):
             continue
@@ -106,6 +116,14 @@ def _numeric_dates(key: str, published: date | None, add) -> None:
         value = _safe(int(m.group("y")), int(m.group("m")), int(m.group("d")))
         if value:
             add(DateMention(m.start(), m.end(), value, "day"))
+    for m in _SHORT.finditer(key):
+        day, month = int(m.group("d")), int(m.group("m"))
+        if 1 <= day <= 31 and 1 <= month <= 12 and _cued(key, m.start()):
+            value = resolve_year(day, month, published)
+            add(DateMention(m.start(), m.end(), value, "day" if value else None))
+
+
+def _month_word_dates(key: str, published: date | None, add) -> None:
     for m in _WORDY.finditer(key):
         day, month = int(m.group("d")), int(m.group("m"))
         value = _safe(int(m.group("y")), month, day) if m.group("y") else resolve_year(day, month, published)
@@ -120,11 +138,6 @@ def _numeric_dates(key: str, published: date | None, add) -> None:
         if 1 <= month <= 12 and published is not None:
             year = published.year if month <= published.month + 1 else published.year - 1
             add(DateMention(m.start(), m.end(), date(year, month, 1), "month"))
-    for m in _SHORT.finditer(key):
-        day, month = int(m.group("d")), int(m.group("m"))
-        if 1 <= day <= 31 and 1 <= month <= 12 and _cued(key, m.start()):
-            value = resolve_year(day, month, published)
-            add(DateMention(m.start(), m.end(), value, "day" if value else None))
 
 
 def _relative_dates(key: str, published: date | None, same_day: date | None, add) -> None:

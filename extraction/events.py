@@ -111,7 +111,7 @@ def _plausible(mention: DateMention, published: date | None) -> bool:
     return -150 <= delta <= 200
 
 
-_MAY_DATE = re.compile(r"\d\s*[/.\-–]\s*\d|tháng\s+\d|ngày\s+\d|nay|qua|cùng ngày|hôm đó")
+_MAY_DATE = re.compile(r"\d\s*[/.\-–]\s*\d|tháng\s+\d|ngày\s+\d|\b(?:nay|qua|cùng ngày|hôm đó)\b")
 _OLD = DateMention(0, 0, None, None)   # the segment is dated, but not near publication: background
 
 

@@ -56,6 +56,7 @@ class Place:
 
 
 _WORD = re.compile(r"\w+(?:\.\w+)*")
+_LAST_WORD = re.compile(r"(\w+)\W*$")
 
 
 @lru_cache(maxsize=1)
@@ -83,10 +84,8 @@ class _Text:
         return (m.start(), _WORD.match(self.text, m.start()).end()) if m else None
 
     def prev_word(self, start: int) -> tuple[int, int] | None:
-        found = None
-        for m in _WORD.finditer(self.text, max(0, start - 30), start):
-            found = m.span()
-        return found
+        m = _LAST_WORD.search(self.text, max(0, start - 30), start)
+        return m.span(1) if m else None
 
     def cap(self, span: tuple[int, int]) -> bool:
         return self.text[span[0]].isupper()
