@@ -5,6 +5,9 @@ look at it from the outside, as a user would.
 """
 from __future__ import annotations
 
+import subprocess
+import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -29,9 +32,40 @@ def built(tmp_path_factory):
         results = {"first_import": runner.invoke(app, ["import", str(SAMPLE)]),
                    "first_build": runner.invoke(app, ["build"])}
         results["marts_after_first_build"] = _rows(path, "select count(*) from marts.dim_articles")[0][0]
-        results["second_import"] = runner.invoke(app, ["import", str(SAMPLE)])
-        results["second_build"] = runner.invoke(app, ["build"])
+        with _reader_holding(path.parent / "serving.duckdb", path.parent / "reader") as reader:
+            results["second_import"] = runner.invoke(app, ["import", str(SAMPLE)])
+            results["second_build"] = runner.invoke(app, ["build"])
+        results["reader"] = reader
         yield path, results, mp
+
+
+READER = """
+import sys, time, duckdb, pathlib
+serving, stop, out = sys.argv[1], pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[3])
+con = duckdb.connect(serving, read_only=True)          # held open for the whole refresh
+seen = []
+while not stop.exists():
+    seen.append(con.execute("select count(*) from marts.dim_articles").fetchone()[0])
+    time.sleep(0.05)
+out.write_text(",".join(map(str, seen)))
+"""
+
+
+@contextmanager
+def _reader_holding(serving: Path, workdir: Path):
+    """A separate process that keeps the serving copy open and queries it until told to stop."""
+    workdir.mkdir()
+    stop, out = workdir / "stop", workdir / "seen.txt"
+    proc = subprocess.Popen([sys.executable, "-c", READER, str(serving), str(stop), str(out)],
+                            stderr=subprocess.PIPE, text=True)
+    outcome: dict = {}
+    try:
+        yield outcome
+    finally:
+        stop.touch()
+        _, stderr = proc.communicate(timeout=60)
+        outcome.update(returncode=proc.returncode, stderr=stderr,
+                       seen=[int(x) for x in out.read_text().split(",") if x] if out.exists() else [])
 
 
 def _rows(path, sql):
@@ -61,6 +95,14 @@ def test_reimport_and_rebuild_change_nothing(built):
     assert "extracted 0 articles" in results["second_build"].output
     assert _rows(path, "select count(*) from marts.dim_articles")[0][0] == results["marts_after_first_build"] == 8
     assert _rows(path, "select count(*) from raw.articles")[0][0] == 8
+
+
+def test_a_reader_holding_the_serving_copy_neither_blocks_nor_is_blocked_by_a_refresh(built):
+    _, results, _ = built
+    reader = results["reader"]
+    assert results["second_build"].exit_code == 0
+    assert reader["returncode"] == 0, reader["stderr"]
+    assert len(reader["seen"]) > 10 and set(reader["seen"]) == {8}
 
 
 def test_every_fact_traces_back_to_its_article_and_sentence(built):
