@@ -1,6 +1,8 @@
 """The `vnwh` command line: help on every command, exit codes scripts can trust."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from typer.testing import CliRunner
 
@@ -55,3 +57,27 @@ def test_status_without_a_warehouse_fails_clearly(warehouse_file):
     result = runner.invoke(app, ["status"])
     assert result.exit_code == 1
     assert "no warehouse" in result.output
+
+
+def test_import_of_saved_html_pages_lands_the_parsed_fields(warehouse_file):
+    import duckdb
+
+    pages = Path(__file__).resolve().parent / "fixtures" / "pages"
+    files = [pages / "nld_current_reconstructed.html", pages / "vietnamplus_current_reconstructed.html"]
+    result = runner.invoke(app, ["import", *map(str, files)])
+    assert result.exit_code == 0, result.output
+    assert "2 new" in result.output
+    con = duckdb.connect(str(warehouse_file), read_only=True)
+    try:
+        rows = con.execute(
+            "select source, title, author, section, strftime(published_at at time zone 'Asia/Ho_Chi_Minh', "
+            "'%Y-%m-%d %H:%M'), parse_path, is_relevant from raw.articles order by source"
+        ).fetchall()
+    finally:
+        con.close()
+    assert rows == [
+        ("nld", "Cần Thơ và tỉnh Chungcheongnam ký kết hợp tác", "Lê Vĩnh", "Quốc tế", "2026-03-20 10:15",
+         "selectors", True),
+        ("vietnamplus", "Hải Phòng và Kobe mở rộng hợp tác cảng biển", "Thanh Hương", "Thế giới", "2026-05-14 09:20",
+         "selectors", True),
+    ]
