@@ -111,7 +111,6 @@ def _plausible(mention: DateMention, published: date | None) -> bool:
     return -150 <= delta <= 200
 
 
-_MAY_DATE = re.compile(r"\d\s*[/.\-–]\s*\d|tháng\s+\d|ngày\s+\d|\b(?:nay|qua|cùng ngày|hôm đó)\b")
 _OLD = DateMention(0, 0, None, None)   # the segment is dated, but not near publication: background
 
 
@@ -132,10 +131,10 @@ def extract_events(article: Article, version: str) -> list[EventFact]:
     events: list[EventFact] = []
     same_day: date | None = None
     dated_before: tuple[int, EventFact] | None = None     # (sentence index, last dated event of that sentence)
-    with_trigger, with_date = article.sentences_matching(_TRIGGER), article.sentences_matching(_MAY_DATE)
-    for index, sentence in enumerate(article.sentences):
+    for index in sorted(article.sentences_matching(_TRIGGER)):      # only sentences with an event word
+        sentence = article.sentences[index]
         key = article.key_of(sentence.start, sentence.end)
-        candidates = _segments(article, sentence) if index in with_trigger else []
+        candidates = _segments(article, sentence)
         inherited: DateMention | None = None
         for cand in candidates:
             event = _event(article, index, cand, same_day, version, inherited, len(candidates) == 1)
@@ -152,7 +151,7 @@ def extract_events(article: Article, version: str) -> list[EventFact]:
                 merge_into(earlier or events[-1], event)
                 continue
             events.append(event)
-        for mention in (find_dates(key, article.published, same_day) if index in with_date else ()):
+        for mention in find_dates(key, article.published, same_day):     # "chiều cùng ngày" refers to it
             if mention.precision == "day" and mention.value and _plausible(mention, article.published):
                 same_day = mention.value
     return merge_events(events)
@@ -264,8 +263,7 @@ def _dated_trigger(article: Article, index: int) -> bool:
     if index not in memo:
         s = article.sentences[index]
         key = article.key_of(s.start, s.end)
-        memo[index] = index in article.sentences_matching(_TRIGGER) and \
-            index in article.sentences_matching(_MAY_DATE) and any(
+        memo[index] = index in article.sentences_matching(_TRIGGER) and any(
             _plausible(d, article.published) for d in find_dates(key, article.published) if d.value)
     return memo[index]
 

@@ -56,7 +56,7 @@ class Place:
 
 
 _WORD = re.compile(r"\w+(?:\.\w+)*")
-_LAST_WORD = re.compile(r"(\w+)\W*$")
+_NEXT_WORD = re.compile(r"[^\w\n]{0,5}(\w+(?:\.\w+)*)")
 
 
 @lru_cache(maxsize=1)
@@ -80,12 +80,18 @@ class _Text:
         return m.span() if m else None
 
     def next_word(self, end: int) -> tuple[int, int] | None:
-        m = _WORD.search(self.text, end, end + 6)
-        return (m.start(), _WORD.match(self.text, m.start()).end()) if m else None
+        m = _NEXT_WORD.match(self.text, end)
+        return m.span(1) if m else None
 
     def prev_word(self, start: int) -> tuple[int, int] | None:
-        m = _LAST_WORD.search(self.text, max(0, start - 30), start)
-        return m.span(1) if m else None
+        text, i = self.text, start - 1
+        limit = max(-1, start - 6)
+        while i > limit and not text[i].isalnum():
+            i -= 1
+        end = i + 1
+        while i >= 0 and text[i].isalnum():
+            i -= 1
+        return (i + 1, end) if end > i + 1 else None
 
     def cap(self, span: tuple[int, int]) -> bool:
         return self.text[span[0]].isupper()
@@ -101,29 +107,31 @@ class _Text:
         return not before or before[-1] in ".!?\n:"
 
 
-def _in_person_name(t: _Text, spans: list[tuple[int, int]]) -> bool:
+def _in_person_name(t: _Text, spans: list[tuple[int, int]], prev, after) -> bool:
     """"Ngô Đức Mạnh", "Nguyễn Thúy Anh": capitalised words led by a surname run into or through the match."""
-    after = t.next_word(spans[-1][1])
-    run_goes_on = after is not None and t.cap(after) and t.spaced(spans[-1], after)
+    if prev is None or not t.cap(prev):
+        return False
+    run_goes_on = after is not None and t.cap(after)
     if len(spans) > 1 and not run_goes_on:
         return False                       # "Đoàn Bình Thuận thăm…": the province ends the capitalised run
     word = spans[0]
     for _ in range(3):
-        prev = t.prev_word(word[0])
         if prev is None or not t.cap(prev) or not t.spaced(prev, word):
             return False
         if t.k(prev) in SURNAMES:
             return True
-        word = prev
+        word, prev = prev, t.prev_word(prev[0])
     return False
 
 
 def _rejected(t: _Text, spans: list[tuple[int, int]]) -> bool:
-    if _in_person_name(t, spans):
-        return True
-    first = spans[0]
+    first, last = spans[0], spans[-1]
     prev = t.prev_word(first[0])
     prev = prev if prev is not None and t.spaced(prev, first) else None
+    nxt = t.next_word(last[1])
+    nxt = nxt if nxt is not None and t.spaced(last, nxt) else None
+    if _in_person_name(t, spans, prev, nxt):
+        return True
     if prev is not None and t.k(prev) in HONORIFICS and not t.cap(prev):
         return True
     key = t.k(first)
@@ -135,8 +143,6 @@ def _rejected(t: _Text, spans: list[tuple[int, int]]) -> bool:
         return True
     if key in START_SENSITIVE and t.sentence_start(first[0]):
         return True
-    nxt = t.next_word(first[1])
-    nxt = nxt if nxt is not None and t.spaced(first, nxt) else None
     return key in _FOLLOW_KEYS and nxt is not None and t.cap(nxt) and t.k(nxt) not in SURNAMES
 
 
