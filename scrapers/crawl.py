@@ -226,9 +226,10 @@ def _flag_relevance(record) -> None:
 def _progress(enabled: bool, total: int):
     if not enabled or not total:
         return None
+    from rich.console import Console
     from rich.progress import Progress
 
-    bar = Progress()
+    bar = Progress(console=Console(stderr=True))   # stderr: stdout may be a log or a pipe
     task = bar.add_task("crawling", total=total)
     bar.start()
     return bar, task
