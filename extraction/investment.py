@@ -120,9 +120,10 @@ def _rank_value(word: str) -> int:
 
 def extract_investments(article: Article, version: str) -> list[InvestmentFact]:
     facts: list[InvestmentFact] = []
-    with_cue, with_list = article.sentences_matching(_CUE), article.sentences_matching(_LIST_NEXT)
+    with_cue = article.sentences_matching(_CUE)
     for index, sentence in enumerate(article.sentences):
-        if index not in with_cue and not (index in with_list and facts):
+        follows_a_fact = facts and sentence.start - facts[-1].char_end < 300
+        if index not in with_cue and not follows_a_fact:
             continue
         sentence_key = article.key_of(sentence.start, sentence.end)
         as_of = find_as_of(sentence_key, article.published)
