@@ -1,0 +1,170 @@
+"""Incremental refresh: a full build of an N-article warehouse vs a refresh that adds 1 % new articles.
+
+"Build" = ``orchestration.runner.run_job("build_job")`` in-process (reference data, extraction over pending
+articles, dbt build, publish of the serving copy), exactly what ``vnwh build`` runs, with VNWH_DB pointing at a
+temp file. Articles are generated (bench.corpus) and landed beforehand with ``land_articles`` in big batches (landing
+is timed separately: it is the ingest job's work, not the build's). Also times ``dbt build --full-refresh`` alone
+(dbt CLI, same project) at the small size (a copy of the raw layer restricted to its first articles) and at N.
+
+The warehouse is kept in $TMPDIR/vnwh-bench/<scale>/ for bench.query.
+
+    uv run python -m bench.refresh
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench import common
+
+TARGET_RATIO = 0.05
+DBT_DIR = common.REPO / "dbt_project"
+ARTICLE_TABLES = ("articles", "extractions", "trade_mentions", "investment_mentions", "event_mentions",
+                  "unknown_places")
+
+
+def work_dir(scale: str | None = None) -> Path:
+    return Path(tempfile.gettempdir()) / "vnwh-bench" / (scale or common.scale_name())
+
+
+def _use(db: Path) -> None:
+    os.environ["VNWH_DB"] = str(db)
+    os.environ["VNWH_SERVING_DB"] = str(db.with_name("serving.duckdb"))
+    os.environ.pop("DAGSTER_HOME", None)
+
+
+def _land(db: Path, n: int, start: int) -> float:
+    from bench.extract import land
+    from warehouse.db import connect
+
+    con = connect(db)
+    try:
+        return land(con, n, start)
+    finally:
+        con.close()
+
+
+def _build() -> tuple[float, dict]:
+    from orchestration.runner import run_job
+
+    started = time.perf_counter()
+    outcome = run_job("build_job")
+    seconds = time.perf_counter() - started
+    if not outcome.success:
+        raise RuntimeError(f"build_job failed: {outcome.failures}")
+    extraction = outcome.metadata.get("raw/extractions", {})
+    return seconds, {"extraction_s": extraction.get("duration_s"), "extracted": extraction.get("articles_extracted")}
+
+
+def _dbt(db: Path, *args: str) -> float:
+    target = db.parent / "dbt_target"
+    base = [str(Path(sys.executable).with_name("dbt")), "--quiet"]
+    common_args = ["--project-dir", str(DBT_DIR), "--profiles-dir", str(DBT_DIR), "--target-path", str(target),
+                   "--log-path", str(db.parent / "dbt_logs")]
+    env = {**os.environ, "VNWH_DB": str(db)}
+    subprocess.run([*base, "parse", *common_args], env=env, check=True, capture_output=True)
+    started = time.perf_counter()
+    result = subprocess.run([*base, "build", *common_args, *args], env=env, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if result.returncode != 0:
+        raise RuntimeError(f"dbt build failed on {db}:\n{result.stdout[-3000:]}\n{result.stderr[-2000:]}")
+    return seconds
+
+
+def _subset(source: Path, target: Path, n: int) -> None:
+    """A copy of the raw layer holding only the first ``n`` articles (by id) and their extraction rows."""
+    import duckdb
+
+    target.unlink(missing_ok=True)
+    con = duckdb.connect(str(target))
+    con.execute(f"attach '{source}' as src (read_only)")
+    con.execute("create schema raw")
+    tables = [r[0] for r in con.execute(
+        "select table_name from duckdb_tables() where database_name = 'src' and schema_name = 'raw'").fetchall()]
+    con.execute(f"create temp table keep as select article_id from src.raw.articles order by article_id limit {n}")
+    for table in tables:
+        where = " where article_id in (select article_id from keep)" if table in ARTICLE_TABLES else ""
+        con.execute(f"create table raw.{table} as select * from src.raw.{table}{where}")
+    con.execute("detach src")
+    con.close()
+
+
+def measure(n: int, small: int) -> dict:
+    folder = work_dir()
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    db = folder / "build.duckdb"
+    _use(db)
+    new = max(1, n // 100)
+    out: dict = {"articles": n, "new_articles": new}
+    out["landing_s"] = round(_land(db, n, 0), 2)
+    full_s, full_meta = _build()
+    out.update(full_build_s=round(full_s, 2), full_build_extraction_s=full_meta["extraction_s"])
+    noop_s, _ = _build()
+    out["noop_refresh_s"] = round(noop_s, 2)
+    out["refresh_landing_s"] = round(_land(db, new, n), 2)
+    refresh_s, refresh_meta = _build()
+    out.update(refresh_s=round(refresh_s, 2), refresh_extraction_s=refresh_meta["extraction_s"],
+               refresh_extracted=refresh_meta["extracted"])
+    out["dbt_full_refresh_s_at_n"] = round(_dbt(db, "--full-refresh"), 2)
+    subset = folder / "subset" / "build.duckdb"
+    subset.parent.mkdir()
+    _subset(db, subset, small)
+    out["dbt_full_refresh_s_at_small"] = round(_dbt(subset, "--full-refresh"), 2)
+    out["small_articles"] = small
+    shutil.rmtree(subset.parent, ignore_errors=True)
+    out["serving_db"] = str(db.with_name("serving.duckdb"))
+    out["peak_rss_mb"] = round(common.peak_rss_mb(), 1)
+    return out
+
+
+def run() -> tuple[dict, dict, list[str]]:
+    sizes = common.scale()
+    n = sizes["warehouse"]
+    stats = common.run_child("bench.refresh", "--child", str(n), str(sizes["dbt_small"]), timeout=3600)
+    ratio = stats["refresh_s"] / stats["full_build_s"]
+    figures = {"refresh.incremental_ratio": round(ratio, 4), "refresh.full_build_s": stats["full_build_s"],
+               "refresh.refresh_s": stats["refresh_s"], "refresh.noop_s": stats["noop_refresh_s"],
+               "refresh.articles": n,
+               f"refresh.dbt_build_s_at_{stats['small_articles'] // 1000}k": stats["dbt_full_refresh_s_at_small"],
+               f"refresh.dbt_build_s_at_{n // 1000}k": stats["dbt_full_refresh_s_at_n"]}
+    notes = []
+    if n < common.TARGET_WAREHOUSE:
+        figures.update(_extrapolate(stats, common.TARGET_WAREHOUSE))
+        notes.append(f"measured at {n:,} articles (VNWH_BENCH_SCALE={common.scale_name()}); *_100k_est figures are "
+                     "linear extrapolations, not measurements; VNWH_BENCH_SCALE=full measures 100k")
+    return figures, {"measured": stats, "target_ratio": TARGET_RATIO}, notes
+
+
+def _extrapolate(stats: dict, target: int) -> dict:
+    """Linear in articles for the build's variable part (extraction + dbt), refresh cost assumed as measured."""
+    n, small = stats["articles"], stats["small_articles"]
+    dbt_n, dbt_small = stats["dbt_full_refresh_s_at_n"], stats["dbt_full_refresh_s_at_small"]
+    dbt_per_article = (dbt_n - dbt_small) / (n - small) if n > small else dbt_n / n
+    dbt_est = dbt_n + dbt_per_article * (target - n)
+    extraction = stats["full_build_extraction_s"] or 0.0
+    full_est = stats["full_build_s"] + extraction * (target / n - 1) + (dbt_est - dbt_n)
+    refresh_est = stats["refresh_s"] * 1.0      # 1 % of 100k = more new articles: scale the extraction part
+    refresh_est += (stats["refresh_extraction_s"] or 0.0) * (target / n - 1)
+    return {"refresh.dbt_build_s_100k_est": round(dbt_est, 1), "refresh.full_build_s_100k_est": round(full_est, 1),
+            "refresh.incremental_ratio_100k_est": round(refresh_est / full_est, 4)}
+
+
+def main() -> None:
+    if len(sys.argv) == 4 and sys.argv[1] == "--child":
+        print(json.dumps(measure(int(sys.argv[2]), int(sys.argv[3]))))
+        return
+    with common.Timer() as timer:
+        figures, details, notes = run()
+    common.report("incremental refresh", figures, notes)
+    common.save(figures, {"refresh": {**details, "notes": notes}}, {"refresh": round(timer.seconds, 1)})
+
+
+if __name__ == "__main__":
+    main()
