@@ -1,9 +1,24 @@
 """Pure-function fact extraction from Vietnamese news text.
 
-    facts = extract_article(title, sapo, body, published_at)
+    facts = extract_article(title, sapo, body, published_at)   # -> ArticleFacts(trade, investments, events,
+                                                               #                 unknown_places)
 
-No I/O and no global mutable state (the gazetteer index is built once and only read). Character offsets of every
-fact index ``article_text(title, sapo, body)``; the evidence is the whole sentence holding the fact.
+No I/O and no global mutable state (the gazetteer index is built once, lazily, and only read). Character offsets
+of every fact index ``article_text(title, sapo, body)`` (NFC, odd spaces as spaces, parts joined by a blank line);
+``evidence`` is the whole sentence holding the fact and equals ``text[char_start:char_end]``. Fact field names are
+the raw.*_mentions columns (without mention_id/article_id).
+
+Conventions
+- Countries: ISO 3166-1 alpha-2 ('EU' for the European Union, 'ZZ' unknown); every code emitted is in
+  ``gazetteer.reference_countries()``. Localities: ``gazetteer.reference_localities()`` — "VN-<gso>" for the 34
+  provinces since 1 July 2025, "VN-L<gso>" for merged pre-2025 provinces (resolved by publication date when a name
+  exists in both eras), ISO 3166-2 for foreign regions, "<CC>-X-<NAME>" for foreign cities without one.
+- Money: value and ISO 4217 currency as stated; value_usd/capital_usd through the fixed table in numbers.py
+  (rates of RATES_DATE). Qualifiers exact/approx/over/under; change_pct signed ("tăng gần 4 lần" = +300).
+- Dates: day/month/year precision; a day-month without a year takes the year nearest publication (future x3).
+- Precision first: targets, forecasts, anniversaries, background, generic plurals, company- and commodity-level
+  figures and aid are skipped; doubtful facts carry a lower ``confidence`` and say why in ``confidence_reason``.
+- ``extraction.relevance.classify`` tells whether an article is about Vietnam's foreign cooperation.
 """
 from __future__ import annotations
 

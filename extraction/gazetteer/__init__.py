@@ -14,7 +14,7 @@ from pathlib import Path
 import pycountry
 
 from ..text import TOKEN, ascii_fold, match_form
-from .countries import AGENCIES, EU_NAME_EN, PRESS_NAMES, UNKNOWN
+from .countries import AGENCIES, EU_NAME_EN, PAIR_SHORTHANDS, PRESS_NAMES, UNKNOWN
 from .foreign_regions import REGIONS
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -124,7 +124,7 @@ def place_index() -> dict[tuple[str, ...], IndexEntry]:
     index: dict[tuple[str, ...], IndexEntry] = {}
     for code, names in PRESS_NAMES.items():
         entry = PlaceEntry(code, None, names[0], "country")
-        for name in names + AGENCIES.get(code, []):
+        for name in names + AGENCIES.get(code, []) + PAIR_SHORTHANDS.get(code, []):
             _add(index, name, entry)
     for row in _localities():
         entry = PlaceEntry(row["country_code"], row["locality_code"], row["name"], row["level"],

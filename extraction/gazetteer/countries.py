@@ -98,6 +98,14 @@ PRESS_NAMES: dict[str, list[str]] = {
     "EU": ["Liên minh châu Âu", "Liên minh Châu Âu", "EU"],
 }
 
+# Press shorthand for bilateral pairs: "hội chợ Việt - Trung", "hữu nghị Việt - Hàn" name the partner country.
+PAIR_SHORTHANDS: dict[str, list[str]] = {
+    "CN": ["Việt - Trung", "Việt-Trung", "Việt – Trung"], "KR": ["Việt - Hàn", "Việt-Hàn", "Việt – Hàn"],
+    "JP": ["Việt - Nhật", "Việt-Nhật", "Việt – Nhật"], "TH": ["Việt - Thái", "Việt-Thái"],
+    "RU": ["Việt - Nga", "Việt-Nga", "Việt - Xô", "Việt-Xô"], "DE": ["Việt - Đức", "Việt-Đức"],
+    "US": ["Việt - Mỹ", "Việt-Mỹ"], "FR": ["Việt - Pháp", "Việt-Pháp"],
+}
+
 # Agencies and chambers that stand for their country when they take part in an event.
 AGENCIES: dict[str, list[str]] = {
     "JP": ["JICA", "JETRO", "JBIC"], "KR": ["KOTRA", "KOICA", "KCCI"], "US": ["USAID", "AmCham"],

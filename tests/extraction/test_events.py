@@ -198,3 +198,30 @@ def test_city_hosting_a_vietnamese_mission_is_not_a_participant_region(extract):
                     "nghị xúc tiến thương mại với Trung Quốc.", date(2024, 7, 8)))
     assert foreign(e) == {"CN"}
     assert not [p for p in e.participants if p.side == "foreign" and p.locality_code]
+
+
+@pytest.mark.parametrize("sentence,published,expected", [
+    ("Chiều 18/4 (giờ địa phương), tại thủ đô Viêng Chăn, Phó Chủ tịch UBND tỉnh Thừa Thiên Huế đã hội kiến Phó "
+     "Thủ tướng Lào.", date(2024, 4, 19), ("working_session", date(2024, 4, 18), {"LA"}, False)),
+    ("Trong hai ngày 20 và 21/5, Đoàn đại biểu tỉnh Kampot (Campuchia) đã thăm và làm việc tại tỉnh Kiên Giang.",
+     date(2024, 5, 22), ("visit", date(2024, 5, 20), {"KH"}, False)),
+    ("Tối 6/1, Chủ tịch UBND tỉnh Lào Cai đã có cuộc hội đàm trực tuyến với Chủ tịch Chính phủ Nhân dân tỉnh Vân "
+     "Nam (Trung Quốc).", date(2024, 1, 7), ("working_session", date(2024, 1, 6), {"CN"}, True)),
+    ("Hôm nay (28/8), Hội chợ Thương mại quốc tế Việt - Trung lần thứ 33 khai mạc tại thành phố Lào Cai.",
+     date(2024, 8, 28), ("trade_promotion", date(2024, 8, 28), {"CN"}, False)),
+    ("Ông cho biết, ngày 5/3 tới, tỉnh Quảng Nam sẽ tổ chức hội nghị xúc tiến đầu tư tại Hàn Quốc.",
+     date(2024, 2, 20), ("trade_promotion", date(2024, 3, 5), {"KR"}, False)),
+])
+def test_more_event_phrasings(extract, sentence, published, expected):
+    e = one(extract(sentence, published))
+    assert (e.event_type, e.event_date, foreign(e), e.is_online) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ảnh: Lãnh đạo tỉnh hội đàm với đoàn doanh nghiệp Hàn Quốc. (Ảnh: TTXVN)",
+    "Xem thêm: Hội nghị xúc tiến đầu tư tỉnh Bình Định tại Nhật Bản",
+    "Việt Nam luôn coi trọng quan hệ hữu nghị và hợp tác với Lào.",
+    "Hai nước đã ký kết nhiều hiệp định quan trọng trong những năm qua, trong đó có hiệp định với Nhật Bản.",
+])
+def test_more_non_events(extract, sentence):
+    assert extract(sentence, date(2024, 6, 20)).events == []
