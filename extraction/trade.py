@@ -20,7 +20,8 @@ _KEYWORD = re.compile(trie_regex([
     "kim ngạch xuất nhập khẩu", "kim ngạch xuất khẩu", "kim ngạch nhập khẩu", "xuất nhập khẩu", "kim ngạch thương mại",
     "thương mại hai chiều", "thương mại song phương", "trao đổi thương mại", "kim ngạch trao đổi", "giá trị thương mại",
     "kim ngạch buôn bán", "buôn bán hai chiều", "giao thương hai chiều", "xuất khẩu", "nhập khẩu", "con số này",
-    "con số trên", "kim ngạch"]))
+    "con số trên", "kim ngạch", "trao đổi hàng hóa", "thương mại hàng hóa", "kim ngạch hai chiều",
+    "xuất, nhập khẩu", "xuất - nhập khẩu", "xuất-nhập khẩu", "giá trị thương mại hai chiều"]))
 _NOT_TRADE = re.compile(r"vốn|dự án|đầu tư|viện trợ|tài trợ|doanh thu|lợi nhuận|ngân sách|giải ngân|fdi|oda|"
                         r"chiếm|lượt khách|du lịch|xuất siêu|nhập siêu|thặng dư|thâm hụt|cán cân|kiều hối")
 _COMPANY = re.compile(r"công ty|tập đoàn|nhà máy|\bhãng\b|ctcp|tnhh")
@@ -46,7 +47,8 @@ _VN = _Party("VN", None, None)
 
 
 def _flow(keyword: str) -> str | None:
-    if "xuất nhập khẩu" in keyword or "thương mại" in keyword or "trao đổi" in keyword or "buôn bán" in keyword \
+    if "nhập khẩu" in keyword and "xuất" in keyword or "hai chiều" in keyword or "thương mại" in keyword \
+            or "trao đổi" in keyword or "buôn bán" in keyword \
             or "giao thương" in keyword:
         return "turnover"
     if "xuất khẩu" in keyword:

@@ -164,3 +164,13 @@ def test_bilateral_figure_takes_the_article_partner(extract):
     f = one(facts)
     assert (f.reporter_country_code, f.partner_country_code, f.value) == ("VN", "PL", 2.5e9)
     assert "bilateral partner" in f.confidence_reason
+
+
+@pytest.mark.parametrize("sentence", [
+    "Năm 2023, kim ngạch xuất, nhập khẩu giữa Việt Nam và Ấn Độ đạt 14,3 tỷ USD.",
+    "Năm 2023, tổng giá trị trao đổi hàng hóa giữa Việt Nam và Ấn Độ đạt 14,3 tỷ USD.",
+    "Năm 2023, kim ngạch hai chiều Việt Nam - Ấn Độ đạt 14,3 tỷ USD.",
+])
+def test_turnover_wordings(extract, sentence):
+    f = one(extract(sentence))
+    assert (f.flow, f.partner_country_code, f.value, f.period_year) == ("turnover", "IN", 14.3e9, 2023)
