@@ -216,7 +216,8 @@ def _event(article: Article, index: int, cand: _Candidate, same_day: date | None
         event_end_date=mention.end_value if mention else None, event_type=cand.type,
         is_online=bool(ONLINE.search(sentence_key)), location_name=location.entry.name if location else None,
         location_country_code=location.country_code if location else None, agreement_status=status,
-        participants=participants_of(vn, [as_country_if_mission_seat(article, p) for p in foreign]),
+        participants=participants_of([p for p in vn if not _address_detail(article, p)],
+                                     [as_country_if_mission_seat(article, p) for p in foreign]),
         sectors=sectors_in_order(window), confidence=round(confidence, 2),
         confidence_reason="; ".join(reason) or None,
     )
@@ -266,6 +267,14 @@ def _dated_trigger(article: Article, index: int) -> bool:
         memo[index] = index in article.sentences_matching(_TRIGGER) and any(
             _plausible(d, article.published) for d in find_dates(key, article.published) if d.value)
     return memo[index]
+
+
+def _address_detail(article: Article, place) -> bool:
+    """A district inside an address in brackets ("xã Ia Rvê (huyện Ea Súp, tỉnh Đắk Lắk)") is no participant."""
+    if place.entry.level not in ("district", "city"):
+        return False
+    before = article.text[max(0, place.start - 40):place.start]
+    return "(" in before and ")" not in before[before.rfind("("):]
 
 
 def _sides(article: Article, index: int, cand: _Candidate, alone: bool):

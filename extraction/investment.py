@@ -60,7 +60,8 @@ def _sides(article: Article, start: int, end: int, key: str) -> tuple[Place | No
     places = article.places_in(start, end)
     vn = [p for p in places if p.is_vietnamese]
     foreign = [p for p in places if not p.is_vietnamese]
-    vn_best = next((p for p in vn if not p.is_country), vn[0] if vn else None)
+    vn_best = next((p for p in vn if p.entry.level == "province"), None) or \
+        next((p for p in vn if not p.is_country), vn[0] if vn else None)
     if foreign and vn:
         hosted_abroad = [f for f in foreign if _after_host_mark(article, f, start) and vn[0].start < f.start]
         if hosted_abroad:

@@ -75,7 +75,7 @@ def _parties(article: Article, start: int, end: int, flow: str,
     if flow in ("export", "import") and vn and foreign and _subject_is_foreign(article, places):
         partner = foreign[0]
         return _party(next((p for p in vn if not p.is_country), vn[0])), _party(partner), "flipped: foreign exporter"
-    vn_localities = [p for p in vn if not p.is_country]
+    vn_localities = sorted((p for p in vn if not p.is_country), key=lambda p: p.entry.level != "province")
     if vn_localities:
         reporter = _party(vn_localities[0])
     elif vn:

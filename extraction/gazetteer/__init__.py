@@ -18,7 +18,7 @@ from .countries import AGENCIES, EU_NAME_EN, PAIR_SHORTHANDS, PRESS_NAMES, UNKNO
 from .foreign_regions import REGIONS
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-VN_PROVINCES_CSV = DATA_DIR / "vn_provinces.csv"
+VN_LOCALITIES_CSV = DATA_DIR / "vn_localities.csv"
 MERGER_DATE = date(2025, 7, 1)
 
 
@@ -37,7 +37,7 @@ class PlaceEntry:
 
 
 def _read_vn_rows() -> list[dict]:
-    with VN_PROVINCES_CSV.open(encoding="utf-8") as handle:
+    with VN_LOCALITIES_CSV.open(encoding="utf-8") as handle:
         lines = [line for line in handle if not line.startswith("#")]
     return list(csv.DictReader(lines))
 

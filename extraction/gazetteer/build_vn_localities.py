@@ -1,11 +1,13 @@
-"""Regenerate data/vn_provinces.csv from the ``vietnamadminunits`` package (a dev dependency).
+"""Regenerate data/vn_localities.csv from the ``vietnamadminunits`` package (a dev dependency).
 
     uv run python -m extraction.gazetteer.build_vn_localities
 
 Codes: the 34 current provinces are "VN-<gso>" (valid_from 2025-07-01 when formed or changed by the merger, no
 validity for the 11 unchanged ones); every pre-merger province merged into another is "VN-L<gso>" with valid_to
 2025-06-30 and successor_code "VN-<new gso>". Only province level is converted (ward conversion calls a geocoder).
-Press aliases are added by hand below; the runtime reads the CSV only.
+Pre-2025 districts are "VN-D<gso>" (level district, or city for provincial cities), valid_to 2025-06-30 (the
+district level was abolished), successor_code = the current province that holds them; they only match with their
+type word. Press aliases are added by hand below; the runtime reads the CSV only.
 """
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from pathlib import Path
 
 from extraction.text import ascii_fold
 
-DATA = Path(__file__).resolve().parent / "data" / "vn_provinces.csv"
+DATA = Path(__file__).resolve().parent / "data" / "vn_localities.csv"
 MERGER_FROM = "2025-07-01"
 MERGER_TO = "2025-06-30"
 COLUMNS = ["locality_code", "country_code", "name", "name_ascii", "level", "valid_from", "valid_to", "successor_code",
@@ -71,6 +73,34 @@ def _rows() -> list[dict]:
             continue
         rows.append(_row(f"VN-L{code}", r["provinceShort"], r["province"], None, MERGER_TO, f"VN-{successor[code]}",
                          "legacy"))
+    return rows + _district_rows(successor, rows)
+
+
+DISTRICT_PREFIXES = {"Huyện": ["huyện", "Huyện"], "Quận": ["quận", "Quận"], "Thị xã": ["thị xã", "Thị xã", "TX"],
+                     "Thành phố": ["thành phố", "Thành phố", "TP", "TP.", "tp"]}
+
+
+def _district_rows(successor: dict[str, str], provinces: list[dict]) -> list[dict]:
+    """Pre-2025 districts ("VN-D<gso>", level district or city), matched only with their type word ("huyện Ea Súp",
+    "thành phố Vinh"); names shared by several districts, or already naming a province, are left out."""
+    from vietnamadminunits.database import get_data
+
+    fields = ["provinceCode", "district", "districtShort", "districtCode", "districtType"]
+    units = {r["districtCode"]: r for r in get_data(fields=fields, table="admin_units_legacy")}
+    seen: dict[str, int] = {}
+    for r in units.values():
+        seen[r["districtShort"]] = seen.get(r["districtShort"], 0) + 1
+    taken = {alias.lower() for row in provinces for alias in row["aliases"].split("|")}
+    rows = []
+    for code, r in sorted(units.items()):
+        short, kind = r["districtShort"], r["districtType"]
+        aliases = [f"{prefix} {short}" for prefix in DISTRICT_PREFIXES.get(kind, [])]
+        if seen[short] > 1 or not aliases or any(a.lower() in taken for a in aliases):
+            continue
+        rows.append({"locality_code": f"VN-D{code}", "country_code": "VN", "name": short,
+                     "name_ascii": ascii_fold(short), "level": "city" if kind == "Thành phố" else "district",
+                     "valid_from": "", "valid_to": MERGER_TO, "successor_code": f"VN-{successor[r['provinceCode']]}",
+                     "aliases": "|".join(aliases), "official_name": r["district"], "era": "legacy"})
     return rows
 
 
