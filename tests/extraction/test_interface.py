@@ -8,6 +8,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import extraction
 from extraction import ArticleFacts, EventFact, InvestmentFact, TradeFact, UnknownPlace, article_text, extract_article
@@ -166,3 +168,25 @@ def test_publication_day_is_taken_in_vietnam():
     assert event.event_date == date(2024, 3, 15)
     [naive] = extract_article(None, None, body, datetime(2024, 3, 14, 23, 30)).events
     assert naive.event_date == date(2024, 3, 14)
+
+
+_WORDS = ["Ngày", "12/3", "chiều", "kim ngạch", "xuất khẩu", "sang", "Nga", "Việt Nam", "đạt", "4,85 tỷ USD", "tăng",
+          "9%", "hội đàm", "tỉnh", "Kaluga", "đã", "ký kết", "dự án", "vốn đăng ký", "Hàn Quốc", "có", "150", ";",
+          ",", ".", "\n", "(", ")", "Tính đến", "20/9/2021", "lần lượt", "và", "con số này", "Tọa đàm", "hơn",
+          "gần 4 lần", "TP.HCM", "Trong đó", "thăm", "Bình Thuận", "quý I/2023", "9 tháng đầu năm"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=60), st.one_of(st.none(), st.dates(min_value=date(2000, 1, 1))))
+def test_never_raises_and_offsets_hold(words, published):
+    body = " ".join(words)
+    facts = extract_article(None, None, body, published)
+    text = article_text(None, None, body)
+    for f in facts.trade + facts.investments + facts.events:
+        assert text[f.char_start:f.char_end] == f.evidence
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=300))
+def test_arbitrary_text_never_raises(body):
+    extract_article("Tiêu đề", None, body, date(2024, 1, 1))
