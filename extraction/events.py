@@ -48,6 +48,11 @@ _AFFAIRS = re.compile(r"ngoại vụ|đối ngoại|ngoại giao|quốc tế|nư
 _SEVERAL = re.compile(r"\s(?:được\s+)?(?:nhiều|hàng loạt|một số)\s")
 _ATTENDANCE = re.compile(r"tham dự|có sự tham gia|với sự tham gia|có mặt|đại diện các|đại diện của|cùng dự|"
                          r"(?:chia sẻ|trao đổi|phát biểu) tại (?:tọa đàm|hội nghị|hội thảo|diễn đàn|buổi)")
+_VN_BODY = re.compile(r"ubnd|ủy ban nhân dân|tỉnh ủy|thành ủy|hđnd|hội đồng nhân dân|sở ngoại vụ|bộ ngoại giao|"
+                      r"thủ tướng chính phủ|chính phủ|bộ trưởng bộ|thứ trưởng bộ|bí thư|lãnh đạo tỉnh|tỉnh ta|"
+                      r"lãnh đạo thành phố|đoàn công tác của tỉnh|đoàn đại biểu tỉnh|đoàn công tác tỉnh|quốc hội")
+_LOCAL_BODY = re.compile(r"(?:ubnd|ủy ban nhân dân|tỉnh ủy|thành ủy|hđnd|hội đồng nhân dân|sở ngoại vụ|lãnh đạo|"
+                         r"đoàn|đoàn công tác|đoàn đại biểu)(?: của)? (?:tỉnh|thành phố)(?! \w*[A-ZĐ])|hai bên")
 _BACKGROUND = re.compile(r"trước đây|năm \d{4}|từ năm|thời gian qua|những năm qua|nhiều năm|thời gian tới|"
                          r"hằng năm|hàng năm|thường xuyên|giai đoạn|đến nay|hiện nay|tính đến|từ trước")
 _LOCATION = re.compile(r"(?:tại|ở)\s+(?:thủ đô\s+|tỉnh\s+|thành phố\s+|tp\.?\s*|bang\s+|vùng\s+)?$")
@@ -187,7 +192,11 @@ def _event(article: Article, index: int, cand: _Candidate, same_day: date | None
         return None
     if _SEVERAL.search(article.key, cand.trigger_start, cand.trigger_start + 25):
         return None
-    mention = _event_date(article, cand, same_day) or inherited
+    own = _event_date(article, cand, same_day)
+    lead_in = article.key[max(sentence.start, cand.trigger_start - 25):cand.end]     # "… sẽ ký thỏa thuận"
+    if own is None and inherited is not None and _PLAN.search(lead_in):
+        return None                     # "…, hai bên thống nhất sẽ ký thỏa thuận": a plan inside a dated meeting
+    mention = own or inherited
     if mention is _OLD or mention is not None and mention.precision == "month" and _PLAN.search(
             article.key_of(sentence.start, cand.end)):
         return None
@@ -201,13 +210,15 @@ def _event(article: Article, index: int, cand: _Candidate, same_day: date | None
     elif mention.value and article.published and mention.value > article.published + timedelta(days=1):
         reason.append("scheduled")
     vn, foreign = _sides(article, index, cand, alone)
+    if not vn and not _VN_BODY.search(sentence_key):
+        return None                                   # two foreign parties: not Vietnam's cooperation
     affairs_meeting = cand.type in ("conference", "roundtable", "trade_promotion") and _AFFAIRS.search(sentence_key)
     if not foreign and not affairs_meeting:
         return None
     if not foreign:
         reason.append("no foreign participant named")
     window = _sectors(article, index, cand, alone)
-    status = _agreement_status(cand.type, key, sentence_key)
+    status = _agreement_status(cand.type, lead_in, sentence_key)
     location = _location(article, cand)
     confidence = 0.9 - 0.15 * (mention is None) - 0.15 * (not foreign)
     return EventFact(
@@ -298,9 +309,17 @@ def _sides(article: Article, index: int, cand: _Candidate, alone: bool):
             vn = vn + [p for p in places if p.is_vietnamese]
         foreign = foreign or [p for p in places if not p.is_vietnamese]
         vn = vn or [p for p in places if p.is_vietnamese]
-    if not foreign and article.sentences and index > 0:      # the headline names the partner
-        head = article.sentences[0]
+    head = article.sentences[0]
+    if not foreign and index > 0:      # the headline names the partner
         foreign = [p for p in article.places_in(head.start, head.end) if not p.is_vietnamese]
+    sentence_key = article.key_of(sentence.start, sentence.end)
+    if not any(not p.is_country for p in vn) and _LOCAL_BODY.search(sentence_key):   # "UBND tỉnh", "đoàn của tỉnh"
+        local = article.recent_vn_locality(sentence.start) or article.main_vn_locality()
+        vn = vn + [local] if local is not None else vn
+    if not vn and index > 0:
+        vn = [p for p in article.places_in(head.start, head.end) if p.is_vietnamese]
+    if not vn and _VN_BODY.search(sentence_key):
+        vn = [p for p in article.places if p.is_vietnamese and p.is_country][:1]
     return vn, foreign
 
 

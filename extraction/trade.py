@@ -69,6 +69,8 @@ def _parties(article: Article, start: int, end: int, flow: str,
     vn = [p for p in places if p.is_vietnamese]
     foreign = [p for p in places if not p.is_vietnamese]
     reason = ""
+    if not vn and foreign and _subject_is_foreign(article, places) and not ANAPHORA.search(article.key_of(start, end)):
+        return None                                   # "xuất khẩu của Trung Quốc sang Mỹ": not Vietnam's trade
     if foreign and not foreign[0].is_country and flow == "turnover" and (not vn or foreign[0].start < vn[0].start):
         partner = _party(vn[0]) if vn else None
         return _party(foreign[0]), partner, "reporter is a foreign region"

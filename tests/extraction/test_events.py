@@ -148,7 +148,7 @@ def test_purpose_clause_is_not_an_event_type(extract):
 
 def test_meeting_that_proposes_an_agreement(extract):
     e = one(extract("Chiều 9/9, tại buổi hội đàm với Tỉnh trưởng tỉnh Savannakhet (Lào), hai bên thống nhất sẽ ký "
-                    "thỏa thuận hợp tác giai đoạn mới.", date(2024, 9, 10)))
+                    "thỏa thuận hợp tác giai đoạn mới.", date(2024, 9, 10), title="Quảng Bình hợp tác với Savannakhet"))
     assert (e.event_type, e.agreement_status) == ("working_session", "proposed")
 
 
@@ -225,3 +225,15 @@ def test_more_event_phrasings(extract, sentence, published, expected):
 ])
 def test_more_non_events(extract, sentence):
     assert extract(sentence, date(2024, 6, 20)).events == []
+
+
+def test_event_between_two_foreign_countries_is_not_vietnams(extract):
+    facts = extract("Ngày 5/6, Nga và Trung Quốc đã ký kết thỏa thuận hợp tác năng lượng.", date(2024, 6, 6))
+    assert facts.events == []
+
+
+def test_local_body_takes_the_article_province(extract):
+    facts = extract("Tỉnh Bến Tre đẩy mạnh hợp tác quốc tế.\n\nSáng 3/7, Chủ tịch UBND tỉnh đã tiếp Đại sứ Israel tại "
+                    "Việt Nam.", date(2024, 7, 4))
+    e = one(facts)
+    assert vn_localities(e) == {"VN-L83"} and foreign(e) == {"IL"}

@@ -174,3 +174,7 @@ def test_bilateral_figure_takes_the_article_partner(extract):
 def test_turnover_wordings(extract, sentence):
     f = one(extract(sentence))
     assert (f.flow, f.partner_country_code, f.value, f.period_year) == ("turnover", "IN", 14.3e9, 2023)
+
+
+def test_trade_between_foreign_countries_is_skipped(extract):
+    assert extract("Năm 2023, xuất khẩu của Trung Quốc sang Mỹ giảm 13%, còn 500 tỷ USD.").trade == []
