@@ -13,12 +13,17 @@ from datetime import date, timedelta
 
 from .context import Article
 from .dates import DateMention, find_dates
+from .event_context import (
+    VN_BODY,
+    address_detail,
+    agreement_status,
+    location_of,
+    plausible,
+    sectors_of_event,
+    sides_of,
+)
 from .event_parts import (
-    DRAFT,
     ONLINE,
-    PROPOSED,
-    SECTOR_OF,
-    SECTOR_PATTERN,
     TYPE_PRIORITY,
     as_country_if_mission_seat,
     merge_events,
@@ -46,16 +51,8 @@ _DONE = re.compile(r"\bđã\b|\bvừa\b|mới đây|vừa qua|chính thức|hôm
 _AFFAIRS = re.compile(r"ngoại vụ|đối ngoại|ngoại giao|quốc tế|nước ngoài|xúc tiến đầu tư|\bfdi\b|hội nhập|đại sứ|"
                       r"lãnh sự|kiều bào|người việt nam ở nước ngoài")
 _SEVERAL = re.compile(r"\s(?:được\s+)?(?:nhiều|hàng loạt|một số)\s")
-_ATTENDANCE = re.compile(r"tham dự|có sự tham gia|với sự tham gia|có mặt|đại diện các|đại diện của|cùng dự|"
-                         r"(?:chia sẻ|trao đổi|phát biểu) tại (?:tọa đàm|hội nghị|hội thảo|diễn đàn|buổi)")
-_VN_BODY = re.compile(r"ubnd|ủy ban nhân dân|tỉnh ủy|thành ủy|hđnd|hội đồng nhân dân|sở ngoại vụ|bộ ngoại giao|"
-                      r"thủ tướng chính phủ|chính phủ|bộ trưởng bộ|thứ trưởng bộ|bí thư|lãnh đạo tỉnh|tỉnh ta|"
-                      r"lãnh đạo thành phố|đoàn công tác của tỉnh|đoàn đại biểu tỉnh|đoàn công tác tỉnh|quốc hội")
-_LOCAL_BODY = re.compile(r"(?:ubnd|ủy ban nhân dân|tỉnh ủy|thành ủy|hđnd|hội đồng nhân dân|sở ngoại vụ|lãnh đạo|"
-                         r"đoàn|đoàn công tác|đoàn đại biểu)(?: của)? (?:tỉnh|thành phố)(?! \w*[A-ZĐ])|hai bên")
 _BACKGROUND = re.compile(r"trước đây|năm \d{4}|từ năm|thời gian qua|những năm qua|nhiều năm|thời gian tới|"
                          r"hằng năm|hàng năm|thường xuyên|giai đoạn|đến nay|hiện nay|tính đến|từ trước")
-_LOCATION = re.compile(r"(?:tại|ở)\s+(?:thủ đô\s+|tỉnh\s+|thành phố\s+|tp\.?\s*|bang\s+|vùng\s+)?$")
 _CONTINUATION = re.compile(r"^(?:kết thúc|tại buổi|trong buổi|cũng tại|bên lề|nhân dịp|dịp này|trong khuôn khổ|"
                            r"sau buổi)")
 
@@ -107,15 +104,6 @@ def _segments(article: Article, sentence: Sentence) -> list[_Candidate]:
     return candidates
 
 
-def _plausible(mention: DateMention, published: date | None) -> bool:
-    if mention.value is None or published is None:
-        return True
-    delta = (mention.value - published).days
-    if mention.precision == "month":
-        return -400 <= delta <= 365
-    return -150 <= delta <= 200
-
-
 _OLD = DateMention(0, 0, None, None)   # the segment is dated, but not near publication: background
 
 
@@ -127,7 +115,7 @@ def _event_date(article: Article, cand: _Candidate, same_day: date | None) -> Da
         in_range_brackets = re.search(r"\(\s*$", key[:mention.start]) and "-" in key[mention.end:mention.end + 4]
         if _ANNIVERSARY.search(window) or in_range_brackets:
             continue
-        if _plausible(mention, article.published):
+        if plausible(mention, article.published):
             return mention
     return _OLD if mentions else None
 
@@ -157,7 +145,7 @@ def extract_events(article: Article, version: str) -> list[EventFact]:
                 continue
             events.append(event)
         for mention in find_dates(key, article.published, same_day):     # "chiều cùng ngày" refers to it
-            if mention.precision == "day" and mention.value and _plausible(mention, article.published):
+            if mention.precision == "day" and mention.value and plausible(mention, article.published):
                 same_day = mention.value
     return merge_events(events)
 
@@ -209,17 +197,17 @@ def _event(article: Article, index: int, cand: _Candidate, same_day: date | None
         reason.append("undated, told as done")
     elif mention.value and article.published and mention.value > article.published + timedelta(days=1):
         reason.append("scheduled")
-    vn, foreign = _sides(article, index, cand, alone)
-    if not vn and not _VN_BODY.search(sentence_key):
+    vn, foreign = sides_of(article, index, cand, alone)
+    if not vn and not VN_BODY.search(sentence_key):
         return None                                   # two foreign parties: not Vietnam's cooperation
     affairs_meeting = cand.type in ("conference", "roundtable", "trade_promotion") and _AFFAIRS.search(sentence_key)
     if not foreign and not affairs_meeting:
         return None
     if not foreign:
         reason.append("no foreign participant named")
-    window = _sectors(article, index, cand, alone)
-    status = _agreement_status(cand.type, lead_in, sentence_key)
-    location = _location(article, cand)
+    window = sectors_of_event(article, index, cand, alone)
+    status = agreement_status(cand.type, lead_in, sentence_key)
+    location = location_of(article, cand)
     confidence = 0.9 - 0.15 * (mention is None) - 0.15 * (not foreign)
     return EventFact(
         extractor_version=version, char_start=sentence.start, char_end=sentence.end, evidence=sentence.text,
@@ -227,104 +215,8 @@ def _event(article: Article, index: int, cand: _Candidate, same_day: date | None
         event_end_date=mention.end_value if mention else None, event_type=cand.type,
         is_online=bool(ONLINE.search(sentence_key)), location_name=location.entry.name if location else None,
         location_country_code=location.country_code if location else None, agreement_status=status,
-        participants=participants_of([p for p in vn if not _address_detail(article, p)],
+        participants=participants_of([p for p in vn if not address_detail(article, p)],
                                      [as_country_if_mission_seat(article, p) for p in foreign]),
         sectors=sectors_in_order(window), confidence=round(confidence, 2),
         confidence_reason="; ".join(reason) or None,
     )
-
-
-_AGREEMENT = re.compile(r"thỏa thuận|biên bản ghi nhớ|\bmou\b|hiệp định|văn kiện|kết nghĩa")
-
-
-def _agreement_status(kind: str, key: str, sentence_key: str) -> str | None:
-    """signed for a signing or twinning; draft/proposed when a meeting handles an agreement not yet signed."""
-    if kind in ("agreement_signing", "twinning"):
-        return "draft" if DRAFT.search(key) else "proposed" if PROPOSED.search(key) else "signed"
-    if _AGREEMENT.search(sentence_key):
-        if DRAFT.search(sentence_key):
-            return "draft"
-        if PROPOSED.search(sentence_key):
-            return "proposed"
-    return None
-
-
-_DISCUSSION = re.compile(r"hai bên|trao đổi|thảo luận|lĩnh vực|thống nhất|đề xuất|đề nghị|nhất trí|tiềm năng hợp tác")
-
-
-def _sectors(article: Article, index: int, cand: _Candidate, alone: bool) -> set[str]:
-    """Sectors of the event's own words, then of the sentences reporting what was discussed."""
-    found = set(SECTOR_OF[m.group(0)] for m in SECTOR_PATTERN.finditer(article.key, cand.start, cand.end))
-    if found and not alone:
-        return found                              # "kết nghĩa … trong lĩnh vực văn hóa, du lịch"
-    if alone:
-        found |= article.sentence_sectors(index)
-    for i in range(index + 1, len(article.sentences)):
-        s = article.sentences[i]
-        following_key = article.key_of(s.start, s.end)
-        if _dated_trigger(article, i):
-            break
-        if "lĩnh vực" in following_key or i < index + 6 and _DISCUSSION.search(following_key):
-            found |= article.sentence_sectors(i)
-    return found
-
-
-def _dated_trigger(article: Article, index: int) -> bool:
-    """Does sentence ``index`` announce another dated event? (cached per article)"""
-    memo = article.memo.setdefault("dated_trigger", {})
-    if index not in memo:
-        s = article.sentences[index]
-        key = article.key_of(s.start, s.end)
-        memo[index] = index in article.sentences_matching(_TRIGGER) and any(
-            _plausible(d, article.published) for d in find_dates(key, article.published) if d.value)
-    return memo[index]
-
-
-def _address_detail(article: Article, place) -> bool:
-    """A district inside an address in brackets ("xã Ia Rvê (huyện Ea Súp, tỉnh Đắk Lắk)") is no participant."""
-    if place.entry.level not in ("district", "city"):
-        return False
-    before = article.text[max(0, place.start - 40):place.start]
-    return "(" in before and ")" not in before[before.rfind("("):]
-
-
-def _sides(article: Article, index: int, cand: _Candidate, alone: bool):
-    sentence = article.sentences[index]
-    segment = article.places_in(cand.start, cand.end)
-    whole = article.places_in(sentence.start, sentence.end)
-    foreign = [p for p in segment if not p.is_vietnamese]
-    if alone and not foreign:
-        foreign = [p for p in whole if not p.is_vietnamese]
-    vn = [p for p in whole if p.is_vietnamese]
-    for following_index in range(index + 1, min(index + 6, len(article.sentences))):
-        following = article.sentences[following_index]
-        following_key = article.key_of(following.start, following.end)
-        if _dated_trigger(article, following_index):
-            break
-        places = article.places_in(following.start, following.end)
-        if _ATTENDANCE.search(following_key):          # "Tham dự tọa đàm có đại diện các tỉnh …"
-            countries = {p.country_code for p in foreign}
-            foreign = foreign + [p for p in places if not p.is_vietnamese and (not countries
-                                                                                or p.country_code in countries)]
-            vn = vn + [p for p in places if p.is_vietnamese]
-        foreign = foreign or [p for p in places if not p.is_vietnamese]
-        vn = vn or [p for p in places if p.is_vietnamese]
-    head = article.sentences[0]
-    if not foreign and index > 0:      # the headline names the partner
-        foreign = [p for p in article.places_in(head.start, head.end) if not p.is_vietnamese]
-    sentence_key = article.key_of(sentence.start, sentence.end)
-    if not any(not p.is_country for p in vn) and _LOCAL_BODY.search(sentence_key):   # "UBND tỉnh", "đoàn của tỉnh"
-        local = article.recent_vn_locality(sentence.start) or article.main_vn_locality()
-        vn = vn + [local] if local is not None else vn
-    if not vn and index > 0:
-        vn = [p for p in article.places_in(head.start, head.end) if p.is_vietnamese]
-    if not vn and _VN_BODY.search(sentence_key):
-        vn = [p for p in article.places if p.is_vietnamese and p.is_country][:1]
-    return vn, foreign
-
-
-def _location(article: Article, cand: _Candidate):
-    for place in article.places_in(cand.start, cand.end):
-        if _LOCATION.search(article.key[max(cand.start, place.start - 20):place.start]):
-            return place
-    return None

@@ -1,0 +1,124 @@
+"""Event context: who took part, where, in which sectors, and the agreement status (helpers of events.py)."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .context import Article
+from .dates import DateMention, find_dates
+from .event_parts import DRAFT, PROPOSED, SECTOR_OF, SECTOR_PATTERN
+from .event_triggers import TRIGGER as _TRIGGER
+
+_ATTENDANCE = re.compile(r"tham dự|có sự tham gia|với sự tham gia|có mặt|đại diện các|đại diện của|cùng dự|"
+                         r"(?:chia sẻ|trao đổi|phát biểu) tại (?:tọa đàm|hội nghị|hội thảo|diễn đàn|buổi)")
+VN_BODY = re.compile(r"ubnd|ủy ban nhân dân|tỉnh ủy|thành ủy|hđnd|hội đồng nhân dân|sở ngoại vụ|bộ ngoại giao|"
+                      r"thủ tướng chính phủ|chính phủ|bộ trưởng bộ|thứ trưởng bộ|bí thư|lãnh đạo tỉnh|tỉnh ta|"
+                      r"lãnh đạo thành phố|đoàn công tác của tỉnh|đoàn đại biểu tỉnh|đoàn công tác tỉnh|quốc hội")
+_LOCAL_BODY = re.compile(r"(?:ubnd|ủy ban nhân dân|tỉnh ủy|thành ủy|hđnd|hội đồng nhân dân|sở ngoại vụ|lãnh đạo|"
+                         r"đoàn|đoàn công tác|đoàn đại biểu)(?: của)? (?:tỉnh|thành phố)(?! \w*[A-ZĐ])|hai bên")
+_LOCATION = re.compile(r"(?:tại|ở)\s+(?:thủ đô\s+|tỉnh\s+|thành phố\s+|tp\.?\s*|bang\s+|vùng\s+)?$")
+
+
+def plausible(mention: DateMention, published: date | None) -> bool:
+    if mention.value is None or published is None:
+        return True
+    delta = (mention.value - published).days
+    if mention.precision == "month":
+        return -400 <= delta <= 365
+    return -150 <= delta <= 200
+
+
+_AGREEMENT = re.compile(r"thỏa thuận|biên bản ghi nhớ|\bmou\b|hiệp định|văn kiện|kết nghĩa")
+
+
+def agreement_status(kind: str, key: str, sentence_key: str) -> str | None:
+    """signed for a signing or twinning; draft/proposed when a meeting handles an agreement not yet signed."""
+    if kind in ("agreement_signing", "twinning"):
+        return "draft" if DRAFT.search(key) else "proposed" if PROPOSED.search(key) else "signed"
+    if _AGREEMENT.search(sentence_key):
+        if DRAFT.search(sentence_key):
+            return "draft"
+        if PROPOSED.search(sentence_key):
+            return "proposed"
+    return None
+
+
+_DISCUSSION = re.compile(r"hai bên|trao đổi|thảo luận|lĩnh vực|thống nhất|đề xuất|đề nghị|nhất trí|tiềm năng hợp tác")
+
+
+def sectors_of_event(article: Article, index: int, cand, alone: bool) -> set[str]:
+    """Sectors of the event's own words, then of the sentences reporting what was discussed."""
+    found = set(SECTOR_OF[m.group(0)] for m in SECTOR_PATTERN.finditer(article.key, cand.start, cand.end))
+    if found and not alone:
+        return found                              # "kết nghĩa … trong lĩnh vực văn hóa, du lịch"
+    if alone:
+        found |= article.sentence_sectors(index)
+    for i in range(index + 1, len(article.sentences)):
+        s = article.sentences[i]
+        following_key = article.key_of(s.start, s.end)
+        if _dated_trigger(article, i):
+            break
+        if "lĩnh vực" in following_key or i < index + 6 and _DISCUSSION.search(following_key):
+            found |= article.sentence_sectors(i)
+    return found
+
+
+def _dated_trigger(article: Article, index: int) -> bool:
+    """Does sentence ``index`` announce another dated event? (cached per article)"""
+    memo = article.memo.setdefault("dated_trigger", {})
+    if index not in memo:
+        s = article.sentences[index]
+        key = article.key_of(s.start, s.end)
+        memo[index] = index in article.sentences_matching(_TRIGGER) and any(
+            plausible(d, article.published) for d in find_dates(key, article.published) if d.value)
+    return memo[index]
+
+
+def address_detail(article: Article, place) -> bool:
+    """A district inside an address in brackets ("xã Ia Rvê (huyện Ea Súp, tỉnh Đắk Lắk)") is no participant."""
+    if place.entry.level not in ("district", "city"):
+        return False
+    before = article.text[max(0, place.start - 40):place.start]
+    return "(" in before and ")" not in before[before.rfind("("):]
+
+
+def sides_of(article: Article, index: int, cand, alone: bool):
+    sentence = article.sentences[index]
+    segment = article.places_in(cand.start, cand.end)
+    whole = article.places_in(sentence.start, sentence.end)
+    foreign = [p for p in segment if not p.is_vietnamese]
+    if alone and not foreign:
+        foreign = [p for p in whole if not p.is_vietnamese]
+    vn = [p for p in whole if p.is_vietnamese]
+    for following_index in range(index + 1, min(index + 6, len(article.sentences))):
+        following = article.sentences[following_index]
+        following_key = article.key_of(following.start, following.end)
+        if _dated_trigger(article, following_index):
+            break
+        places = article.places_in(following.start, following.end)
+        if _ATTENDANCE.search(following_key):          # "Tham dự tọa đàm có đại diện các tỉnh …"
+            countries = {p.country_code for p in foreign}
+            foreign = foreign + [p for p in places if not p.is_vietnamese and (not countries
+                                                                                or p.country_code in countries)]
+            vn = vn + [p for p in places if p.is_vietnamese]
+        foreign = foreign or [p for p in places if not p.is_vietnamese]
+        vn = vn or [p for p in places if p.is_vietnamese]
+    head = article.sentences[0]
+    if not foreign and index > 0:      # the headline names the partner
+        foreign = [p for p in article.places_in(head.start, head.end) if not p.is_vietnamese]
+    sentence_key = article.key_of(sentence.start, sentence.end)
+    if not any(not p.is_country for p in vn) and _LOCAL_BODY.search(sentence_key):   # "UBND tỉnh", "đoàn của tỉnh"
+        local = article.recent_vn_locality(sentence.start) or article.main_vn_locality()
+        vn = vn + [local] if local is not None else vn
+    if not vn and index > 0:
+        vn = [p for p in article.places_in(head.start, head.end) if p.is_vietnamese]
+    if not vn and VN_BODY.search(sentence_key):
+        vn = [p for p in article.places if p.is_vietnamese and p.is_country][:1]
+    return vn, foreign
+
+
+def location_of(article: Article, cand):
+    for place in article.places_in(cand.start, cand.end):
+        if _LOCATION.search(article.key[max(cand.start, place.start - 20):place.start]):
+            return place
+    return None
