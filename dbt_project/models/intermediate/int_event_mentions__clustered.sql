@@ -11,6 +11,9 @@
          St Petersburg are two events even with Russia on both); and
          the Vietnamese locality sets intersect (compared as today's units, so a legacy province
          matches its successor; unresolved places by name), or both have none (national level).
+    Candidate pairs are blocked by (type group, calendar month, foreign country, Vietnamese place),
+    or come from the same article, so the comparison grows with block sizes, not with the square of
+    all mentions. The blocks are implied by the rule (a day range spanning at most 12 months).
     Compatible mentions are linked without letting a vague mention bridge two precise events
     (a "May 2024" mention is compatible with both 9 May and 18 May):
       - peer links join compatible mentions of the same precision: day with day, and vaguer
@@ -85,6 +88,82 @@ shaped as (
         on mentions.mention_id = participant_sets.mention_id
 ),
 
+block_months as (
+    -- the calendar months a dated mention can match in: its month(s), or all months of its year
+    select
+        mention_id,
+        type_group,
+        foreign_countries,
+        vn_places,
+        unnest(
+            case
+                when event_date_precision = 'year'
+                    then generate_series(
+                        date_trunc('year', event_date)::timestamp,
+                        date_trunc('year', event_date)::timestamp + interval 11 month,
+                        interval 1 month
+                    )
+                else generate_series(
+                    date_trunc('month', event_date)::timestamp,
+                    least(
+                        date_trunc('month', event_last_date)::timestamp,
+                        date_trunc('month', event_date)::timestamp + interval 11 month
+                    ),
+                    interval 1 month
+                )
+            end
+        ) as block_month
+    from shaped
+    where event_date is not null
+),
+
+block_countries as (
+    select
+        mention_id,
+        type_group,
+        vn_places,
+        block_month,
+        unnest(case when len(foreign_countries) = 0 then ['-'] else foreign_countries end) as block_country
+    from block_months
+),
+
+blocking_keys as (
+    -- compatible dated mentions always share type group, a month, a foreign country (or both have none)
+    -- and a Vietnamese place (or both have none): the blocks are exact, not a heuristic
+    select
+        mention_id,
+        type_group,
+        block_month,
+        block_country,
+        unnest(case when len(vn_places) = 0 then ['-'] else vn_places end) as block_place
+    from block_countries
+),
+
+candidate_pairs as (
+    select
+        this_key.mention_id,
+        other_key.mention_id as other_id
+    from blocking_keys as this_key
+    inner join blocking_keys as other_key
+        on
+            this_key.type_group = other_key.type_group
+            and this_key.block_month = other_key.block_month
+            and this_key.block_country = other_key.block_country
+            and this_key.block_place = other_key.block_place
+            and this_key.mention_id != other_key.mention_id
+    union
+    -- undated mentions can only match within their own article
+    select
+        this_mention.mention_id,
+        other_mention.mention_id as other_id
+    from shaped as this_mention
+    inner join shaped as other_mention
+        on
+            this_mention.article_id = other_mention.article_id
+            and this_mention.type_group = other_mention.type_group
+            and this_mention.mention_id != other_mention.mention_id
+),
+
 compatible_pairs as (
     select
         this_mention.mention_id,
@@ -93,13 +172,14 @@ compatible_pairs as (
         other_mention.precision_rank as other_precision_rank,
         this_mention.article_id = other_mention.article_id as is_same_article,
         other_mention.report_order as other_report_order
-    from shaped as this_mention
+    from candidate_pairs
+    inner join shaped as this_mention
+        on candidate_pairs.mention_id = this_mention.mention_id
     inner join shaped as other_mention
-        on
-            this_mention.type_group = other_mention.type_group
-            and this_mention.mention_id != other_mention.mention_id
+        on candidate_pairs.other_id = other_mention.mention_id
     where
-        case
+        this_mention.type_group = other_mention.type_group
+        and case
             when this_mention.event_date is null or other_mention.event_date is null
                 then this_mention.article_id = other_mention.article_id
             when 'year' in (this_mention.event_date_precision, other_mention.event_date_precision)
