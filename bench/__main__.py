@@ -1,0 +1,84 @@
+"""`make bench`: every benchmark in sequence (parse, extract, crawl, refresh, query), one table, bench/results.json.
+
+VNWH_BENCH_SCALE=small|default|full (see bench/README.md).
+"""
+from __future__ import annotations
+
+import sys
+import traceback
+
+from bench import common
+from bench import crawl as crawl_bench
+from bench import extract as extract_bench
+from bench import parse as parse_bench
+from bench import query as query_bench
+from bench import refresh as refresh_bench
+
+# key -> (target, "higher" | "lower" is better); targets from issue 8
+TARGETS = {
+    "parse.speedup_vs_trafilatura": (5.0, "higher"),
+    "parse.f1_ours": ("parse.f1_trafilatura", "higher"),
+    "extract.articles_per_s": (300.0, "higher"),
+    "extract.peak_rss_mb": (1024.0, "lower"),
+    "crawl.pages_per_min": (3000.0, "higher"),
+    "crawl.polite_rate_error_pct": (5.0, "lower"),
+    "refresh.incremental_ratio": (0.05, "lower"),
+    "refresh.incremental_ratio_100k_est": (0.05, "lower"),
+}
+BENCHMARKS = [("parse", parse_bench), ("extract", extract_bench), ("crawl", crawl_bench),
+              ("refresh", refresh_bench), ("query", query_bench)]
+
+
+def _run_one(name: str, module) -> tuple[dict, list[str]]:
+    with common.Timer() as timer:
+        outcome = module.run()
+    figures, details = outcome[0], outcome[1]
+    notes = outcome[2] if len(outcome) > 2 else []
+    common.report(name, figures, notes)
+    common.save(figures, {name: {**details, "notes": notes}}, {name: round(timer.seconds, 1)})
+    return figures, notes
+
+
+def _verdict(key: str, value, figures: dict) -> tuple[str, str]:
+    if key not in TARGETS or value is None:
+        return "", ""
+    target, better = TARGETS[key]
+    if isinstance(target, str):
+        target = figures.get(target)
+        if target is None:
+            return "", ""
+    ok = value >= target if better == "higher" else value <= target
+    return f"{'>=' if better == 'higher' else '<='} {target:g}", "ok" if ok else "MISS"
+
+
+def table(figures: dict) -> str:
+    lines = [f"{'figure':40s} {'value':>12s}  {'target':>12s}  ", "-" * 74]
+    for key, value in figures.items():
+        target, verdict = _verdict(key, value, figures)
+        shown = f"{value:,.4g}" if isinstance(value, float) else str(value)
+        lines.append(f"{key:40s} {shown:>12s}  {target:>12s}  {verdict}")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    common.RESULTS_FILE.unlink(missing_ok=True)
+    print(f"vnwh benchmarks, scale={common.scale_name()} ({common.scale()}), machine={common.machine()}")
+    figures: dict = {}
+    failed = []
+    with common.Timer() as total:
+        for name, module in BENCHMARKS:
+            try:
+                got, _ = _run_one(name, module)
+                figures.update(got)
+            except Exception:  # noqa: BLE001 - one broken benchmark must not hide the others
+                failed.append(name)
+                traceback.print_exc()
+    common.save({}, {"failed": failed}, {"total": round(total.seconds, 1)})
+    print(f"\n{table(figures)}\n\ntotal {total.seconds / 60:.1f} min; results in {common.RESULTS_FILE}")
+    if failed:
+        print(f"FAILED: {', '.join(failed)}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
