@@ -202,7 +202,8 @@ def find_periods(key: str, published: date | None) -> list[Period]:
     for m in _N_MONTHS.finditer(key):
         raw = m.group("n")
         n = int(raw) if raw.isdigit() else word_number(raw)
-        if n and 1 <= n <= 12 and re.search(r"đầu|năm|qua", m.group(0)):
+        led = re.search(r"(?:trong|sau|tính chung|cả|qua)\s+$", key[max(0, m.start() - 12):m.start()])
+        if n and 1 <= n <= 12 and (re.search(r"đầu|năm|qua", m.group(0)) or led):
             add(m, _year_of(m, published), 1, n)
     for m in _HALF.finditer(key):
         year = int(m.group("y")) if m.group("y") else (_relative_year("năm " + m.group("rel"), published)
@@ -224,6 +225,8 @@ def find_periods(key: str, published: date | None) -> list[Period]:
 
 _AS_OF = re.compile(rf"(?:tính đến|tính tới|lũy kế đến|lũy kế tới|đến hết|tới hết|tính đến hết|tính đến thời điểm)"
                     rf"\s+(?:hết\s+)?(?:ngày\s+)?(?:(?P<d>\d{{1,2}}){_SEP})?(?:tháng\s+)?(?P<m>\d{{1,2}}){_SEP}{_Y}"
+                    rf"|(?:tính đến|tính tới|lũy kế đến|lũy kế tới|đến hết|tới hết)\s+(?:hết\s+)?năm\s+"
+                    rf"(?P<year>(?:19|20)\d{{2}})"
                     rf"|(?P<now>tính đến nay|đến nay|hiện nay|hiện có)")
 
 
@@ -234,6 +237,8 @@ def find_as_of(key: str, published: date | None) -> date | None:
         return None
     if m.group("now"):
         return published
+    if m.group("year"):
+        return date(int(m.group("year")), 12, 31)
     year, month = int(m.group("y")), int(m.group("m"))
     if not 1 <= month <= 12:
         return None

@@ -76,10 +76,16 @@ def _dated_trigger(article: Article, index: int) -> bool:
 
 def address_detail(article: Article, place) -> bool:
     """A district inside an address in brackets ("xã Ia Rvê (huyện Ea Súp, tỉnh Đắk Lắk)") is no participant."""
+    if _FOREIGN_MISSION_SEAT.search(article.key[max(0, place.start - 50):place.start]):
+        return True                    # "Tổng Lãnh sự Trung Quốc tại Hà Nội": the seat of a foreign mission
     if place.entry.level not in ("district", "city"):
         return False
     before = article.text[max(0, place.start - 40):place.start]
     return "(" in before and ")" not in before[before.rfind("("):]
+
+
+_FOREIGN_MISSION_SEAT = re.compile(r"(?:đại sứ quán|lãnh sự quán|đại sứ|lãnh sự)\s+(?!việt nam)[^,.;()]{2,30}\s+tại\s+"
+                                   r"(?:thành phố\s+|tp\.?\s*)?$")
 
 
 def sides_of(article: Article, index: int, cand, alone: bool):

@@ -50,6 +50,7 @@ _PLAN = re.compile(r"\bsẽ\b|dự kiến|kế hoạch|mong muốn|đề nghị|
 _DONE = re.compile(r"\bđã\b|\bvừa\b|mới đây|vừa qua|chính thức|hôm nay|sáng nay|chiều nay|tối nay")
 _AFFAIRS = re.compile(r"ngoại vụ|đối ngoại|ngoại giao|quốc tế|nước ngoài|xúc tiến đầu tư|\bfdi\b|hội nhập|đại sứ|"
                       r"lãnh sự|kiều bào|người việt nam ở nước ngoài")
+_TRAINING = re.compile(r"tập huấn|bồi dưỡng|khóa học|lớp học|\blớp\b")
 _SEVERAL = re.compile(r"\s(?:được\s+)?(?:nhiều|hàng loạt|một số)\s")
 _BACKGROUND = re.compile(r"trước đây|năm \d{4}|từ năm|thời gian qua|những năm qua|nhiều năm|thời gian tới|"
                          r"hằng năm|hàng năm|thường xuyên|giai đoạn|đến nay|hiện nay|tính đến|từ trước")
@@ -200,7 +201,8 @@ def _event(article: Article, index: int, cand: _Candidate, same_day: date | None
     vn, foreign = sides_of(article, index, cand, alone)
     if not vn and not VN_BODY.search(sentence_key):
         return None                                   # two foreign parties: not Vietnam's cooperation
-    affairs_meeting = cand.type in ("conference", "roundtable", "trade_promotion") and _AFFAIRS.search(sentence_key)
+    affairs_meeting = cand.type in ("conference", "roundtable", "trade_promotion") and _AFFAIRS.search(sentence_key) \
+        and not _TRAINING.search(sentence_key)
     if not foreign and not affairs_meeting:
         return None
     if not foreign:

@@ -119,3 +119,9 @@ def test_month_without_year_resolves_to_the_latest_such_month():
         (date(2024, 3, 1), "month", None)]
     assert dates("ký kết hồi tháng 11", published=date(2024, 2, 2)) == [(date(2023, 11, 1), "month", None)]
     assert dates("trong tháng 5/2023") == [(date(2023, 5, 1), "month", None)]
+
+
+def test_more_periods_and_as_of():
+    p = find_periods(match_form("Trong 10 tháng, kim ngạch đạt"), date(2024, 11, 20))[0]
+    assert (p.year, p.month_from, p.month_to) == (2024, 1, 10)
+    assert find_as_of(match_form("Lũy kế đến hết năm 2023, Nhật Bản có"), PUB) == date(2023, 12, 31)

@@ -237,3 +237,15 @@ def test_local_body_takes_the_article_province(extract):
                     "Việt Nam.", date(2024, 7, 4))
     e = one(facts)
     assert vn_localities(e) == {"VN-L83"} and foreign(e) == {"IL"}
+
+
+def test_foreign_mission_seat_in_vietnam_is_not_a_vietnamese_participant(extract):
+    e = one(extract("Sáng 12/11, Phó Chủ tịch UBND tỉnh Hà Giang đã tiếp xã giao Tổng Lãnh sự Trung Quốc tại Hà Nội.",
+                    date(2024, 11, 13)))
+    assert vn_localities(e) == {"VN-L02"} and foreign(e) == {"CN"}
+
+
+def test_training_course_is_not_a_cooperation_event(extract):
+    facts = extract("Ngày 25/9, Sở Ngoại vụ tỉnh Thanh Hóa tổ chức hội nghị tập huấn công tác ngoại vụ.",
+                    date(2024, 9, 26))
+    assert facts.events == []
