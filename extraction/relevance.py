@@ -3,7 +3,8 @@
 Score = cooperation cues (strong ones count double) in the title and lead (weight 2) and the body (weight 1).
 Relevant when a foreign country/region is named (or a cue implies the foreign side: FDI, ngoại vụ, đại sứ…),
 Vietnam or a Vietnamese locality is named (or implied by an external-affairs body) and the cue score reaches the
-threshold. The reason lists the cues and places.
+threshold — or when the extractor finds trade, investment or event facts in it (they always have a Vietnamese
+side). The reason lists the cues, places and facts.
 """
 from __future__ import annotations
 
@@ -51,10 +52,24 @@ def classify(title: str | None, sapo: str | None, body: str | None) -> tuple[boo
     reason = f"score={score} (threshold {THRESHOLD}); cues: {cues or 'none'}; foreign: {where or 'none'}; " \
              f"vietnamese places: {len(vietnamese)}"
     implied = [c for c in FOREIGN_BY_ITSELF if c in head_counts or c in body_counts]
+    verdict = None
     if not foreign and not implied:
-        return False, "no foreign country or region named; " + reason
-    if not has_vn:
-        return False, "no Vietnamese party named; " + reason
-    if score < THRESHOLD:
-        return False, "too few cooperation cues; " + reason
-    return True, reason
+        verdict = "no foreign country or region named; "
+    elif not has_vn:
+        verdict = "no Vietnamese party named; "
+    elif score < THRESHOLD:
+        verdict = "too few cooperation cues; "
+    if verdict is None:
+        return True, reason
+    found = _facts_found(text)
+    if found:                       # the extractor found Vietnam's trade, investment or cooperation facts
+        return True, f"facts: {found}; " + reason
+    return False, verdict + reason
+
+
+def _facts_found(text: str) -> str:
+    from . import extract_text  # local import: extraction imports this module's package
+
+    facts = extract_text(text, None)
+    counts = {"trade": len(facts.trade), "investment": len(facts.investments), "events": len(facts.events)}
+    return ", ".join(f"{kind}×{n}" for kind, n in counts.items() if n)

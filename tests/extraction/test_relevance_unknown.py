@@ -69,3 +69,9 @@ def test_fdi_implies_the_foreign_side():
     relevant, reason = classify("Bắc Giang thu hút vốn FDI tăng mạnh", None,
                                 "Trong 9 tháng, tỉnh Bắc Giang thu hút 1,3 tỷ USD vốn FDI.")
     assert relevant and "fdi" in reason
+
+
+def test_article_with_facts_but_few_cues_is_relevant():
+    relevant, reason = classify("Số liệu quý I", None, "Trong quý I/2024, xuất khẩu của Việt Nam sang Nhật Bản "
+                                "tăng 5,4%.")
+    assert relevant and reason.startswith("facts: trade×1")
