@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from .dates import find_dates
 from .event_parts import SECTOR_OF, SECTOR_PATTERN
 from .places import Place, find_places
 from .text import Sentence, match_form, split_sentences
@@ -52,6 +53,14 @@ class Article:
                     found.add(i)
             memo[pattern.pattern] = frozenset(found)
         return memo[pattern.pattern]
+
+    def sentence_dates(self, index: int) -> list:
+        """Explicit dates of one sentence, without "cùng ngày" resolution (computed once per sentence)."""
+        memo = self.memo.setdefault("dates", {})
+        if index not in memo:
+            s = self.sentences[index]
+            memo[index] = find_dates(self.key[s.start:s.end], self.published)
+        return memo[index]
 
     def key_of(self, start: int, end: int) -> str:
         return self.key[start:end]

@@ -5,7 +5,7 @@ import re
 from datetime import date
 
 from .context import Article
-from .dates import DateMention, find_dates
+from .dates import DateMention
 from .event_parts import DRAFT, PROPOSED, SECTOR_OF, SECTOR_PATTERN
 from .event_triggers import TRIGGER as _TRIGGER
 
@@ -67,10 +67,8 @@ def _dated_trigger(article: Article, index: int) -> bool:
     """Does sentence ``index`` announce another dated event? (cached per article)"""
     memo = article.memo.setdefault("dated_trigger", {})
     if index not in memo:
-        s = article.sentences[index]
-        key = article.key_of(s.start, s.end)
         memo[index] = index in article.sentences_matching(_TRIGGER) and any(
-            plausible(d, article.published) for d in find_dates(key, article.published) if d.value)
+            plausible(d, article.published) for d in article.sentence_dates(index) if d.value)
     return memo[index]
 
 

@@ -145,7 +145,7 @@ def extract_events(article: Article, version: str) -> list[EventFact]:
                 merge_into(earlier or events[-1], event)
                 continue
             events.append(event)
-        for mention in find_dates(key, article.published, same_day):     # "chiều cùng ngày" refers to it
+        for mention in article.sentence_dates(index):                    # "chiều cùng ngày" refers to it
             if mention.precision == "day" and mention.value and plausible(mention, article.published):
                 same_day = mention.value
     return merge_events(events)
