@@ -43,10 +43,15 @@ __all__ = ["EXTRACTOR_VERSION", "ArticleFacts", "EventFact", "InvestmentFact", "
 VIETNAM_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
-def _as_date(published_at: datetime | date | None) -> date | None:
+def _as_date(published_at: datetime | date | str | None) -> date | None:
     """The publication day in Vietnam (an aware 23:30 UTC timestamp is already the next day in Hà Nội)."""
     if published_at is None:
         return None
+    if isinstance(published_at, str):           # tolerate ISO text ("2021-10-27", "2021-10-27T08:00:00+07:00")
+        try:
+            published_at = datetime.fromisoformat(published_at.strip())
+        except ValueError:
+            return None
     if isinstance(published_at, datetime):
         if published_at.tzinfo is not None:
             published_at = published_at.astimezone(VIETNAM_TZ)

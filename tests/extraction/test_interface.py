@@ -190,3 +190,9 @@ def test_never_raises_and_offsets_hold(words, published):
 @given(st.text(max_size=300))
 def test_arbitrary_text_never_raises(body):
     extract_article("Tiêu đề", None, body, date(2024, 1, 1))
+
+
+def test_publication_date_as_iso_text_is_accepted():
+    body = "Sáng nay, tỉnh Bắc Ninh đã ký kết thỏa thuận hợp tác với tỉnh Gyeonggi (Hàn Quốc)."
+    assert [e.event_date for e in extract_article(None, None, body, "2024-03-15").events] == [date(2024, 3, 15)]
+    assert [e.event_date for e in extract_article(None, None, body, "not a date").events] == [None]
