@@ -24,7 +24,7 @@ SCALES: dict[str, dict[str, int]] = {
     "small": {"parses": 600, "extract_pure": 1_500, "extract_e2e": 1_500, "crawl_pages": 600,
               "polite_requests": 30, "warehouse": 5_000, "dbt_small": 2_000, "query_repeats": 15},
     "default": {"parses": 2_200, "extract_pure": 10_000, "extract_e2e": 10_000, "crawl_pages": 2_000,
-                "polite_requests": 50, "warehouse": 30_000, "dbt_small": 10_000, "query_repeats": 30},
+                "polite_requests": 50, "warehouse": 20_000, "dbt_small": 10_000, "query_repeats": 30},
     "full": {"parses": 4_000, "extract_pure": 100_000, "extract_e2e": 20_000, "crawl_pages": 6_000,
              "polite_requests": 80, "warehouse": 100_000, "dbt_small": 10_000, "query_repeats": 50},
 }
@@ -64,7 +64,7 @@ def _memory_mb() -> int | None:
 
 def machine() -> dict:
     return {"cpu_count": os.cpu_count(), "cpu_model": _cpu_model(), "memory_mb": _memory_mb(),
-            "platform": platform.platform()}
+            "platform": platform.platform(), "load_avg_1_5_15": [round(x, 2) for x in os.getloadavg()]}
 
 
 def _version(module: str) -> str | None:
