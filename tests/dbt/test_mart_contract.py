@@ -44,9 +44,30 @@ def test_models_land_in_exactly_the_configured_schemas(built_db):
     assert {"raw", "staging", "intermediate", "marts", "seeds"} == schemas
 
 
-def test_docs_generate_builds_a_catalog_of_the_marts(built_db):
+@pytest.fixture(scope="module")
+def docs_artifacts(built_db) -> tuple[dict, dict]:
+    """`dbt docs generate` once: the manifest and the catalog it writes."""
     run_dbt(built_db, "docs", "generate")
-    catalog = json.loads((PROJECT_DIR / "target" / "catalog.json").read_text())
+    target = PROJECT_DIR / "target"
+    return json.loads((target / "manifest.json").read_text()), json.loads((target / "catalog.json").read_text())
+
+
+def test_docs_generate_builds_a_catalog_of_the_marts(docs_artifacts):
+    _, catalog = docs_artifacts
     documented = {node["metadata"]["name"] for node in catalog["nodes"].values()
                   if node["metadata"]["schema"] == "marts"}
     assert set(CONTRACT) | {"rpt_locality_partners", "dim_sectors", "dim_event_types"} <= documented
+
+
+def test_every_model_and_built_column_has_a_description(docs_artifacts):
+    manifest, catalog = docs_artifacts
+    missing = []
+    for unique_id, node in manifest["nodes"].items():
+        if node["resource_type"] not in ("model", "seed"):
+            continue
+        if not node.get("description"):
+            missing.append(unique_id)
+        for column in catalog["nodes"][unique_id]["columns"]:
+            if not node["columns"].get(column, {}).get("description"):
+                missing.append(f"{unique_id}.{column}")
+    assert missing == []
