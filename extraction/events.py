@@ -67,11 +67,17 @@ class _Candidate:
     is_reference: bool
 
 
-def _triggers(key: str) -> list[list]:
-    """[type, position, is_reference] per trigger; adjacent triggers ("thăm và làm việc") fold into one."""
+def _triggers(key: str, written: str) -> list[list]:
+    """[type, position, is_reference] per trigger; adjacent triggers ("thăm và làm việc") fold into one.
+
+    ``written`` is the sentence as written: a trigger inside a proper name ("Tổ chức Xúc tiến Thương mại Nhật Bản")
+    has capitalised inner words and is no trigger."""
     found: list[list] = []
     skipped_end = -10
     for m in _TRIGGER.finditer(key):
+        words = written[m.start():m.end()].split()
+        if words[0][:1].isupper() and any(word[:1].isupper() for word in words[1:]):
+            continue
         before = key[max(0, m.start() - 25):m.start()]
         around = key[max(0, m.start() - 40):m.end() + 30]
         listed_after_skipped = re.fullmatch(r"\s*(?:,|và|hoặc)\s*", key[skipped_end:m.start()]) is not None
@@ -91,7 +97,7 @@ def _triggers(key: str) -> list[list]:
 
 def _segments(article: Article, sentence: Sentence) -> list[_Candidate]:
     key = article.key_of(sentence.start, sentence.end)
-    found = _triggers(key)
+    found = _triggers(key, sentence.text)
     candidates = []
     for i, (kind, pos, is_reference) in enumerate(found):
         clause_start = key.rfind(";", 0, pos) + 1

@@ -249,3 +249,10 @@ def test_training_course_is_not_a_cooperation_event(extract):
     facts = extract("Ngày 25/9, Sở Ngoại vụ tỉnh Thanh Hóa tổ chức hội nghị tập huấn công tác ngoại vụ.",
                     date(2024, 9, 26))
     assert facts.events == []
+
+
+def test_trigger_words_inside_an_organisation_name(extract):
+    facts = extract("Ngày 15/4, tại Tokyo, đoàn tỉnh Bình Dương đã làm việc với Tổ chức Xúc tiến Thương mại Nhật "
+                    "Bản (JETRO).\n\nCùng ngày, tỉnh Bình Dương tổ chức Hội nghị xúc tiến đầu tư với sự tham dự của "
+                    "hơn 300 doanh nghiệp Nhật Bản.", date(2024, 4, 21))
+    assert sorted(e.event_type for e in facts.events) == ["trade_promotion", "working_session"]
