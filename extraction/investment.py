@@ -28,7 +28,8 @@ _CAPITAL_AFTER = re.compile(r"\s*(?:vốn|fdi\b|đầu tư)")
 _HOST_MARK = re.compile(r"(?:tại|vào|sang|ở|đến|trên địa bàn)\s+(?:các\s+|tỉnh\s+|thành phố\s+|nước\s+)?$")
 _RANK = re.compile(r"(?:xếp|đứng|xếp hạng)\s+(?:thứ|vị trí thứ)\s+(\d{1,3})")
 _KIND = (("giải ngân", "disbursed"), ("thực hiện", "disbursed"), ("cam kết", "pledged"), ("đăng ký", "registered"),
-         ("cấp phép", "registered"), ("cấp mới", "registered"), ("cấp giấy", "registered"))
+         ("cấp phép", "registered"), ("cấp mới", "registered"), ("cấp giấy", "registered"),
+         ("giấy chứng nhận", "registered"))
 
 
 def _clauses(sentence: Sentence) -> list[tuple[int, int]]:
@@ -73,7 +74,7 @@ def _sides(article: Article, start: int, end: int, key: str) -> tuple[Place | No
         recent = article.recent_vn_locality(start) if ANAPHORA.search(key) else None
         return foreign[0], recent or "VN", "host from context" if recent else "host defaulted to Việt Nam"
     if not _FOREIGN_CUE.search(key):
-        return None
+        return _licensed_for_partner(article, start, key, vn_best)
     if vn:
         return None, vn_best, ""
     recent = article.recent_vn_locality(start) if ANAPHORA.search(key) else None
@@ -82,6 +83,26 @@ def _sides(article: Article, start: int, end: int, key: str) -> tuple[Place | No
     if article.recent_vn_locality(start) is None:
         return None, "VN", "host defaulted to Việt Nam (national report)"
     return None
+
+
+_LICENSED = re.compile(r"giấy chứng nhận (?:đăng ký )?đầu tư|cấp phép|chủ trương đầu tư")
+
+
+def _licensed_for_partner(article: Article, start: int, key: str, vn_best):
+    """"Tại hội nghị, tỉnh trao giấy chứng nhận đầu tư cho 4 dự án…" right after a sentence naming one foreign
+    country ("…300 doanh nghiệp Nhật Bản"): that country's investors."""
+    if not _LICENSED.search(key):
+        return None
+    index = next((i for i, s in enumerate(article.sentences) if s.start <= start < s.end + 1), None)
+    if not index:
+        return None
+    before = article.sentences[index - 1]
+    countries = {p.country_code: p for p in article.places_in(before.start, before.end)
+                 if p.is_country and not p.is_vietnamese}
+    host = vn_best or (article.recent_vn_locality(start) if ANAPHORA.search(key) else None)
+    if len(countries) != 1 or host is None or before.paragraph < article.sentences[index].paragraph - 2:
+        return None
+    return next(iter(countries.values())), host, "investor from the previous sentence"
 
 
 _LIST_NEXT = re.compile(r"(?:đứng|xếp)\s+(?:thứ|vị trí thứ)\s+(?:hai|ba|tư|năm|\d+)|tiếp theo là|tiếp đến là|"

@@ -106,3 +106,13 @@ def test_leader_clause_keeps_the_province_host(extract):
                     date(2024, 5, 2))
     assert [(f.investor_country_code, f.host_locality_code, f.project_count, f.capital_usd)
             for f in facts.investments] == [(None, "VN-L30", 550, 11e9), ("KR", "VN-L30", 120, 2.5e9)]
+
+
+def test_certificates_at_a_promotion_conference_take_the_partner_country(extract):
+    facts = extract("Cùng ngày, tỉnh Bình Dương tổ chức Hội nghị xúc tiến đầu tư với sự tham dự của hơn 300 doanh "
+                    "nghiệp Nhật Bản. Tại hội nghị, tỉnh đã trao giấy chứng nhận đầu tư cho 4 dự án với tổng vốn 150 "
+                    "triệu USD.", date(2024, 4, 21))
+    f = one(facts)
+    assert (f.investor_country_code, f.host_locality_code, f.project_count, f.capital_usd, f.capital_kind) == (
+        "JP", "VN-L74", 4, 150e6, "registered")
+    assert f.confidence_reason == "investor from the previous sentence"
