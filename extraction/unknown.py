@@ -8,7 +8,7 @@ import bisect
 import re
 
 from .facts import UnknownPlace
-from .places import Place
+from .places import SURNAMES, Place
 
 _PLACE_WORD = re.compile(
     r"(?<![\w])(tỉnh bang|tỉnh|thành phố|tp\.?|thủ đô|bang|vùng|huyện|quận|thị xã|xã|châu|khu tự trị|cộng hòa|"
@@ -17,7 +17,8 @@ _PLACE_WORD = re.compile(
 _WORD = re.compile(r"\(?[^\W\d_][\w'’]*\)?")
 _NOT_NAMES = {"Ủy", "Uỷ", "Hội", "Sở", "Ban", "Đảng", "Bộ", "Nhà", "Chính", "Quốc", "Thủ", "Chủ", "Phó", "Đại",
               "Trung", "Tổng", "Cục", "Ngoại", "Đoàn", "UBND", "HĐND", "Thường", "Công", "Việt", "Tỉnh",
-              "Thành", "Các", "Những", "Này", "Đó", "Ông", "Bà", "Trường", "Viện", "Liên", "Xã", "Huyện", "Phòng"}
+              "Thành", "Các", "Những", "Này", "Đó", "Ông", "Bà", "Trường", "Viện", "Liên", "Xã", "Huyện", "Phòng",
+              "Âu", "Á", "Phi", "Mỹ", "Úc", "Nam", "Bắc", "Đông", "Tây"}
 
 
 def _capitalised_run(text: str, start: int) -> tuple[int, int]:
@@ -41,8 +42,11 @@ def find_unknown_places(text: str, key_text: str, known: list[Place]) -> list[Un
     for m in _PLACE_WORD.finditer(key_text):
         start, end = _capitalised_run(text, m.end())
         value = text[start:end].strip(" -()")
-        if not value or value.split(" ")[0].split("-")[0] in _NOT_NAMES or len(value) < 2:
+        words = value.split(" ")
+        if not value or words[0].split("-")[0] in _NOT_NAMES or len(value) < 2:
             continue
+        if len(words) >= 3 and words[0].lower() in SURNAMES:
+            continue                                   # "tỉnh Nguyễn Tiến Thành": a person after the title
         at = bisect.bisect_right(starts, start) - 1
         if at >= 0 and known[at].start <= start < known[at].end:
             continue

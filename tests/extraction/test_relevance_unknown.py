@@ -75,3 +75,8 @@ def test_article_with_facts_but_few_cues_is_relevant():
     relevant, reason = classify("Số liệu quý I", None, "Trong quý I/2024, xuất khẩu của Việt Nam sang Nhật Bản "
                                 "tăng 5,4%.")
     assert relevant and reason.startswith("facts: trade×1")
+
+
+def test_continents_and_people_are_not_unknown_places(extract):
+    facts = extract("Thị trường châu Âu và châu Á; Chủ tịch HĐND tỉnh Nguyễn Văn Nam phát biểu.")
+    assert facts.unknown_places == []
