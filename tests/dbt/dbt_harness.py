@@ -1,7 +1,10 @@
 """Run the dbt project in-process against a temporary DuckDB and read the result."""
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,6 +15,9 @@ from warehouse.db import connect
 
 PROJECT_DIR = Path(__file__).resolve().parents[2] / "dbt_project"
 DB_FILE_NAME = "t.duckdb"  # every test database has this name, so one parsed manifest fits all of them
+# the tests write dbt's artifacts and logs here, never into dbt_project/target (Dagster reads that manifest)
+TARGET_DIR = Path(tempfile.mkdtemp(prefix="vnwh_dbt_target_"))
+atexit.register(shutil.rmtree, TARGET_DIR, True)
 _manifest_cache: dict[str, object] = {}
 
 
@@ -19,7 +25,8 @@ def _invoke(args: list[str], manifest=None):
     from dbt.cli.main import dbtRunner
 
     return dbtRunner(manifest=manifest).invoke(
-        [*args, "--project-dir", str(PROJECT_DIR), "--profiles-dir", str(PROJECT_DIR), "--quiet"]
+        [*args, "--project-dir", str(PROJECT_DIR), "--profiles-dir", str(PROJECT_DIR), "--quiet",
+         "--target-path", str(TARGET_DIR), "--log-path", str(TARGET_DIR / "logs")]
     )
 
 

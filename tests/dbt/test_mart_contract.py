@@ -5,7 +5,7 @@ import json
 
 import pytest
 from dbt_contract import CONTRACT, NOT_NULL
-from dbt_harness import PROJECT_DIR, query, run_dbt
+from dbt_harness import TARGET_DIR, query, run_dbt
 
 
 @pytest.mark.parametrize("table", sorted(CONTRACT))
@@ -48,8 +48,8 @@ def test_models_land_in_exactly_the_configured_schemas(built_db):
 def docs_artifacts(built_db) -> tuple[dict, dict]:
     """`dbt docs generate` once: the manifest and the catalog it writes."""
     run_dbt(built_db, "docs", "generate")
-    target = PROJECT_DIR / "target"
-    return json.loads((target / "manifest.json").read_text()), json.loads((target / "catalog.json").read_text())
+    return (json.loads((TARGET_DIR / "manifest.json").read_text()),
+            json.loads((TARGET_DIR / "catalog.json").read_text()))
 
 
 def test_docs_generate_builds_a_catalog_of_the_marts(docs_artifacts):
