@@ -45,8 +45,10 @@ QUALIFIERS = {
 }
 _QUALIFIER = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
 
+# The number must start a numeral: "1.2.3 tỷ USD" is garbage, not "2.3 tỷ USD".
 MONEY = re.compile(
-    rf"(?:(?P<qual>{_QUALIFIER})\s+)?(?P<num>{NUMBER})\s*(?P<scale>(?:{_SCALE})(?:\s+(?:{_SCALE}))?)?\s*"
+    rf"(?:(?P<qual>{_QUALIFIER})\s+)?(?<![\d.,])(?P<num>{NUMBER})\s*"
+    rf"(?P<scale>(?:{_SCALE})(?:\s+(?:{_SCALE}))?)?\s*"
     rf"(?P<cur>{_CURRENCY})(?![\wđ])"
 )
 

@@ -113,3 +113,8 @@ def test_word_numbers():
     assert word_number("mười lăm") == 15
     assert word_number("ba mươi mốt") == 31
     assert word_number("đôi") is None
+
+
+def test_money_starts_at_a_numeral():
+    assert money("mã số 1.2.3 tỷ USD") == []
+    assert [m.value for m in money("đạt 2.3 tỷ USD")] == [2.3e9]
