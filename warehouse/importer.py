@@ -133,7 +133,7 @@ def _record_from_html(html: str, url: str, source: str | None) -> ArticleRecord:
 
 
 def iter_jsonl(path: Path, default_source: str | None = None) -> Iterator[ArticleRecord | InputError]:
-    with path.open("r", encoding="utf-8", errors="replace") as handle:
+    with path.open("r", encoding="utf-8-sig", errors="replace") as handle:   # -sig: a BOM is not line 1's text
         for number, line in enumerate(handle, start=1):
             if not line.strip():
                 continue
