@@ -69,7 +69,8 @@ def _parties(article: Article, start: int, end: int, flow: str,
     vn = [p for p in places if p.is_vietnamese]
     foreign = [p for p in places if not p.is_vietnamese]
     reason = ""
-    if not vn and foreign and _subject_is_foreign(article, places) and not ANAPHORA.search(article.key_of(start, end)):
+    if not vn and len({p.country_code for p in foreign}) > 1 and _subject_is_foreign(article, places) \
+            and not ANAPHORA.search(article.key_of(start, end)):
         return None                                   # "xuất khẩu của Trung Quốc sang Mỹ": not Vietnam's trade
     if foreign and not foreign[0].is_country and flow == "turnover" and (not vn or foreign[0].start < vn[0].start):
         partner = _party(vn[0]) if vn else None
@@ -110,8 +111,14 @@ def _subject_is_foreign(article: Article, places: list[Place]) -> bool:
     for place in places:
         if _DESTINATION.search(article.key[max(0, place.start - 16):place.start]):
             continue
+        ranked = re.search(r"\blà\s+$", article.key[max(0, place.start - 8):place.start])   # "tiếp theo là X"
+        if ranked or _MARKET.match(article.key, place.end):
+            return False              # "Mỹ là thị trường xuất khẩu lớn nhất của Việt Nam": the market, not the seller
         return place.is_country and not place.is_vietnamese
     return False
+
+
+_MARKET = re.compile(r"[^.;]{0,25}?(?:\blà\b|thị trường|đối tác|khách hàng|nguồn cung)")
 
 
 def _clause_start(article: Article, sentence: Sentence, pos: int) -> int:
@@ -183,7 +190,11 @@ def _fact(article, sentence, key, keywords, periods, pos, money, change, previou
         flow, reason = prior.flow, "figure refers to the previous one"
     else:
         flow = flow or "turnover"
-        resolved = _parties(article, min(abs_start, sentence.start + keyword.start()), abs_end, flow, prior)
+        span_start = min(abs_start, sentence.start + keyword.start())
+        own_clause = _clause_start(article, sentence, sentence.start + pos)
+        if own_clause > span_start and article.places_in(own_clause, abs_end):
+            span_start = own_clause       # "…; tiếp theo là Trung Quốc với 44,3 tỷ USD": this clause's partner
+        resolved = _parties(article, span_start, abs_end, flow, prior)
         if resolved is None:
             return None
         reporter, partner, reason = resolved

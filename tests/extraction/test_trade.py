@@ -178,3 +178,17 @@ def test_turnover_wordings(extract, sentence):
 
 def test_trade_between_foreign_countries_is_skipped(extract):
     assert extract("Năm 2023, xuất khẩu của Trung Quốc sang Mỹ giảm 13%, còn 500 tỷ USD.").trade == []
+
+
+def test_customs_market_ranking(extract):
+    facts = extract("Theo Tổng cục Hải quan, 9 tháng năm 2024, Mỹ tiếp tục là thị trường xuất khẩu lớn nhất của Việt "
+                    "Nam với 88,5 tỷ USD; tiếp theo là Trung Quốc với 44,3 tỷ USD; EU với 38,3 tỷ USD.",
+                    date(2024, 10, 10))
+    assert [(f.reporter_country_code, f.partner_country_code, f.flow, f.value, f.period_month_to)
+            for f in facts.trade] == [("VN", "US", "export", 88.5e9, 9), ("VN", "CN", "export", 44.3e9, 9),
+                                      ("VN", "EU", "export", 38.3e9, 9)]
+
+
+def test_exporter_with_value_phrase_is_still_flipped(extract):
+    f = one(extract("Năm 2023, xuất khẩu của Lào sang Việt Nam với giá trị 1,2 tỷ USD tăng mạnh."))
+    assert (f.reporter_country_code, f.partner_country_code, f.flow) == ("VN", "LA", "import")
