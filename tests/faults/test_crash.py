@@ -149,6 +149,7 @@ def killed_build(warehouse_with_articles):
     return db, expected, model
 
 
+@pytest.mark.slow
 def test_after_kill_9_during_dbt_the_warehouse_opens_and_is_consistent(killed_build):
     db, expected, model = killed_build
     assert model                                                   # dbt was building models when it died
@@ -192,6 +193,7 @@ def rebuilt(killed_build, cli_in_process):
     return db, expected, result.exit_code, result.output, json.loads(out.read_text())
 
 
+@pytest.mark.slow
 def test_rerun_after_the_crash_completes_without_duplicates_or_losses(rebuilt):
     db, expected, code, output, _ = rebuilt
     assert code == 0, output
@@ -211,6 +213,7 @@ def test_rerun_after_the_crash_completes_without_duplicates_or_losses(rebuilt):
     figures.count("articles_lost", 0)
 
 
+@pytest.mark.slow
 def test_readers_opening_and_closing_during_the_rebuild_never_fail(rebuilt):
     _, expected, code, _, seen = rebuilt
     assert code == 0
@@ -220,6 +223,7 @@ def test_readers_opening_and_closing_during_the_rebuild_never_fail(rebuilt):
     figures.count("reader_opens_during_build", len(seen["counts"]))
 
 
+@pytest.mark.slow
 def test_a_reader_holding_the_build_file_makes_build_fail_clearly_and_serving_untouched(rebuilt, cli_in_process):
     db, expected, *_ = rebuilt
     folder = db.parent
