@@ -2,6 +2,8 @@
     The incremental fact tables must hold exactly the current in-scope mentions: any id missing from
     a table or left over in it (a stale row) is returned and fails the build.
 #}
+{{ config(meta={"dagster": {"ref": {"name": "fct_trade_flows"}}}) }}
+
 with
 
 trade_expected as (
