@@ -111,7 +111,8 @@ ARTICLES = [
                 "thương mại.",
         "text": "Chiều 11-9, Phó Chủ tịch UBND TP HCM đã tiếp và làm việc với đoàn công tác tỉnh Gyeongsangbuk, "
                 "Hàn Quốc.\n\n"
-                "Tại buổi tiếp, hai địa phương đã ký thỏa thuận hợp tác về xúc tiến thương mại, du lịch và logistics.\n\n"
+                "Tại buổi tiếp, hai địa phương đã ký thỏa thuận hợp tác về xúc tiến thương mại, du lịch và "
+                "logistics.\n\n"
                 "Trong 8 tháng đầu năm 2025, kim ngạch thương mại giữa TP HCM và Hàn Quốc đạt gần 4,85 tỷ USD, "
                 "tăng 9% so với cùng kỳ năm 2024.\n\n"
                 "Hàn Quốc hiện đứng thứ ba về vốn đầu tư nước ngoài tại TP HCM.",
