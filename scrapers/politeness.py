@@ -78,7 +78,10 @@ class Politeness:
         slot.robots = rules
         crawl_delay = rules.crawl_delay(agent)
         if crawl_delay:
+            before = slot.delay
             slot.delay = min(self.max_delay, max(self.min_delay, crawl_delay))
+            if slot.next_at:                    # the robots.txt request itself is one of the host's requests
+                slot.next_at += slot.delay - before
 
     def wait_turn(self, hostport: str) -> None:
         """Block until this host's delay has passed since its last request; call with the slot lock held."""
