@@ -103,10 +103,14 @@ def _warc_item(record, path: Path, iterator, source):
     if content_type and "html" not in content_type.lower():
         return None
     body = _read_all(record.content_stream(), MAX_PAGE_BYTES + 1)
+    truncated = getattr(record.raw_stream, "limit", 0) > 0      # the file ended before the record's declared length
     origin = f"{path}#{iterator.get_record_offset()}"      # only after reading: it consumes the record
     if len(body) > MAX_PAGE_BYTES:
         return ArchiveError(origin, "too_large", f"record over {MAX_PAGE_BYTES} bytes")
-    return _parse(body, url, source, origin, content_type)
+    item = _parse(body, url, source, origin, content_type)
+    if truncated and isinstance(item, ArticleRecord):
+        item.parse_warnings.append("truncated_record")
+    return item
 
 
 def _read_all(stream, limit: int) -> bytes:
