@@ -99,6 +99,8 @@ def test_broken_archives_are_recorded_and_the_readable_pages_land(tmp_path, con)
     stats = import_files(con, files)
     landed = {u for (u,) in con.execute("select url from raw.articles").fetchall()}
     assert landed == {url for url, _ in pages}          # a record cut short lands with the text it has (as HTML)
+    flagged = con.execute("select url from raw.articles where list_contains(parse_warnings, 'truncated_record')")
+    assert flagged.fetchall() == [(pages[2][0],)]       # ... flagged (regression: it looked whole)
     kinds = errors_of(con)
     assert set(kinds.values()) <= {"bad_warc", "no_url"} and "no_url" in kinds.values()
     assert {o.split("#")[0].split(":")[0].rsplit("/", 1)[-1] for o in kinds} == {"text.warc",
