@@ -1,6 +1,7 @@
 """`make bench`: every benchmark in sequence (parse, extract, crawl, refresh, query), one table, bench/results.json.
 
-VNWH_BENCH_SCALE=small|default|full (see bench/README.md).
+VNWH_BENCH_SCALE=small|default|full (see bench/README.md). `python -m bench --table` prints the table of an
+existing results.json (e.g. after running single benchmarks).
 """
 from __future__ import annotations
 
@@ -60,7 +61,20 @@ def table(figures: dict) -> str:
     return "\n".join(lines)
 
 
+def print_saved_table() -> int:
+    """`python -m bench --table`: the table of the figures already in bench/results.json (e.g. after single runs)."""
+    import json
+
+    doc = json.loads(common.RESULTS_FILE.read_text(encoding="utf-8"))
+    figures = {k: v for k, v in doc.items() if "." in k and not isinstance(v, dict)}
+    print(f"scale={doc.get('scale')} date={doc.get('date')} machine={doc.get('machine')}\n"
+          f"versions={doc.get('versions')}\n\n{table(figures)}")
+    return 0
+
+
 def main() -> int:
+    if "--table" in sys.argv[1:]:
+        return print_saved_table()
     common.RESULTS_FILE.unlink(missing_ok=True)
     print(f"vnwh benchmarks, scale={common.scale_name()} ({common.scale()}), machine={common.machine()}")
     figures: dict = {}
