@@ -24,6 +24,7 @@ _FOREIGN_CUE = re.compile(r"nước ngoài|\bfdi\b|đầu tư trực tiếp|qu�
 _COMPANY = re.compile(r"công ty|tập đoàn|nhà máy|\bhãng\b|ctcp|tnhh")
 _PROJECTS = count_pattern(r"dự án")
 _CAPITAL_BEFORE = re.compile(r"(?:vốn|đầu tư|fdi|giải ngân|cam kết|đăng ký|thu hút)[^;]{0,40}$")
+_CAPITAL_SUBJECT = re.compile(r"\W*(?:tổng\s+)?(?:số\s+)?vốn\s+(?:đầu tư|fdi|đăng ký|giải ngân)")   # clause subject
 _CAPITAL_AFTER = re.compile(r"\s*(?:vốn|fdi\b|đầu tư)")
 _HOST_MARK = re.compile(r"(?:tại|vào|sang|ở|đến|trên địa bàn)\s+(?:các\s+|tỉnh\s+|thành phố\s+|nước\s+)?$")
 _RANK = re.compile(r"(?:xếp|đứng|xếp hạng)\s+(?:thứ|vị trí thứ)\s+(\d{1,3})")
@@ -157,11 +158,22 @@ def extract_investments(article: Article, version: str) -> list[InvestmentFact]:
             facts.extend(_ranking_facts(article, sentence, sentence_key, facts[-1], version))
             continue
         for start, end in _clauses(sentence):
-            same_sentence = facts[-1] if facts and facts[-1].char_start == sentence.start else None
-            fact = _clause_fact(article, sentence, start, end, as_of, rank_match, version, same_sentence)
+            fact = _clause_fact(article, sentence, start, end, as_of, rank_match, version,
+                                _host_giver(facts, sentence, sentence_key))
             if fact is not None:
                 facts.append(fact)
     return facts
+
+
+def _host_giver(facts: list[InvestmentFact], sentence: Sentence, key: str) -> InvestmentFact | None:
+    """The figure whose host a clause naming no host takes: one of the same sentence, or of the sentence just before
+    ("Lũy kế, Bắc Ninh có 2.100 dự án… Hàn Quốc dẫn đầu với 1.050 dự án"), unless the clause is national."""
+    if not facts:
+        return None
+    last = facts[-1]
+    if last.char_start == sentence.start or sentence.start - last.char_end < 250 and "cả nước" not in key:
+        return last
+    return None
 
 
 def _clause_fact(article, sentence, start, end, as_of, rank_match, version, previous=None) -> InvestmentFact | None:
@@ -169,8 +181,10 @@ def _clause_fact(article, sentence, start, end, as_of, rank_match, version, prev
     if not _CUE.search(key) or _SKIP.search(key) or is_plan(key) or re.search(r"\bsẽ\b", key):
         return None
     counts = find_counts(_PROJECTS, key)
-    capitals = [m for m in find_money(key)
-                if _CAPITAL_BEFORE.search(key[:m.start]) or _CAPITAL_AFTER.match(key, m.end)]
+    money = find_money(key)
+    capitals = [m for i, m in enumerate(money)
+                if _CAPITAL_BEFORE.search(key[:m.start]) or _CAPITAL_AFTER.match(key, m.end)
+                or i == 0 and _CAPITAL_SUBJECT.match(key)]
     if not counts and not capitals:
         return None
     if _COMPANY.search(key) and not any(c.value > 1 for c in counts):
@@ -180,7 +194,7 @@ def _clause_fact(article, sentence, start, end, as_of, rank_match, version, prev
     sides = _sides(article, start, end, key)
     if sides is not None and sides[1] == "VN" and previous is not None and previous.host_locality_code:
         host = next(p for p in article.places if p.locality_code == previous.host_locality_code)
-        sides = (sides[0], host, "host from the previous clause")
+        sides = (sides[0], host, "host from the previous figure")
     if sides is None:
         return None
     investor, host, reason = sides

@@ -28,8 +28,9 @@ def _compatible(a: int | None, b: int | None) -> bool:
 
 
 def _same_trade(a: TradeFact, b: TradeFact) -> bool:
-    same_sides = (a.reporter_country_code, a.reporter_locality_code, a.partner_country_code, a.flow) == \
-        (b.reporter_country_code, b.reporter_locality_code, b.partner_country_code, b.flow)
+    same_sides = (a.reporter_country_code, a.reporter_locality_code, a.flow) == \
+        (b.reporter_country_code, b.reporter_locality_code, b.flow) and (
+            a.partner_country_code == b.partner_country_code or _headline_lost_partner(a, b))
     if not same_sides or not _compatible(a.period_year, b.period_year):
         return False
     if a.value_usd is None and b.value_usd is None:
@@ -37,12 +38,17 @@ def _same_trade(a: TradeFact, b: TradeFact) -> bool:
     return _near(a.value_usd, b.value_usd)
 
 
+def _headline_lost_partner(a: TradeFact, b: TradeFact) -> bool:
+    """"Việt Nam – Australia: Kim ngạch … đạt 6,2 tỷ USD": a headline figure whose partner sits before the colon."""
+    return any(f.char_start == 0 and f.partner_country_code is None for f in (a, b))
+
+
 def _same_investment(a: InvestmentFact, b: InvestmentFact) -> bool:
     same_sides = (a.investor_country_code, a.host_country_code, a.host_locality_code) == \
         (b.investor_country_code, b.host_country_code, b.host_locality_code)
     if not same_sides:
         return False
-    if a.capital_usd is None and b.capital_usd is None:
+    if a.capital_usd is None or b.capital_usd is None:     # "thu hút 95 dự án FDI", then "95 dự án … 1,2 tỉ USD"
         return a.project_count is not None and a.project_count == b.project_count
     return _near(a.capital_usd, b.capital_usd)
 
@@ -53,9 +59,35 @@ def _keep_precise(facts: list, same, value_of) -> list:
         twin = next((k for k in kept if same(k, fact)), None)
         if twin is None:
             kept.append(fact)
-        elif _digits(value_of(fact)) > _digits(value_of(twin)):
-            kept[kept.index(twin)] = fact
+        else:
+            better, other = (fact, twin) if _rank(fact, value_of) > _rank(twin, value_of) else (twin, fact)
+            _fill_gaps(better, other)
+            kept[kept.index(twin)] = better
     return kept
+
+
+def _rank(fact, value_of) -> tuple:
+    """More significant digits, then more known fields, then not the headline."""
+    known = sum(getattr(fact, f, None) is not None for f in _GAPS)
+    return _digits(value_of(fact)), known, fact.char_start > 0
+
+
+_GAPS = ("partner_country_code", "partner_locality_code", "partner_locality_name", "period_year", "period_month_from",
+         "period_month_to", "change_pct", "capital", "currency", "capital_usd", "capital_qualifier", "project_count",
+         "project_count_qualifier", "as_of_date", "rank")
+
+
+def _fill_gaps(kept, other) -> None:
+    """The kept statement takes what only the other one says (the period of the lead, the growth of the body)."""
+    if getattr(kept, "period_year", None) is not None and getattr(other, "period_year", None) is not None:
+        gaps = [f for f in _GAPS if not f.startswith("period")]
+    else:
+        gaps = list(_GAPS)
+    for name in gaps:
+        if hasattr(kept, name) and getattr(kept, name) is None and getattr(other, name) is not None:
+            setattr(kept, name, getattr(other, name))
+    if getattr(kept, "capital_kind", None) == "unspecified" and getattr(other, "capital_kind", None):
+        kept.capital_kind = other.capital_kind
 
 
 def drop_restated_trade(facts: list[TradeFact]) -> list[TradeFact]:

@@ -21,7 +21,7 @@ _KEYWORD = re.compile(trie_regex([
     "thương mại hai chiều", "thương mại song phương", "trao đổi thương mại", "kim ngạch trao đổi", "giá trị thương mại",
     "kim ngạch buôn bán", "buôn bán hai chiều", "giao thương hai chiều", "xuất khẩu", "nhập khẩu", "con số này",
     "con số trên", "kim ngạch", "trao đổi hàng hóa", "thương mại hàng hóa", "kim ngạch hai chiều",
-    "xuất, nhập khẩu", "xuất - nhập khẩu", "xuất-nhập khẩu", "giá trị thương mại hai chiều"]))
+    "xuất, nhập khẩu", "xuất - nhập khẩu", "xuất-nhập khẩu", "giá trị thương mại hai chiều", "thương mại giữa"]))
 _NOT_TRADE = re.compile(r"vốn|dự án|đầu tư|viện trợ|tài trợ|doanh thu|lợi nhuận|ngân sách|giải ngân|fdi|oda|"
                         r"chiếm|lượt khách|du lịch|xuất siêu|nhập siêu|thặng dư|thâm hụt|cán cân|kiều hối")
 _COMPANY = re.compile(r"công ty|tập đoàn|nhà máy|\bhãng\b|ctcp|tnhh")
@@ -200,10 +200,13 @@ def _fact(article, sentence, key, keywords, periods, pos, money, change, previou
         reporter, partner, reason = resolved
         if reason.startswith("flipped"):
             flow = "import" if flow == "export" else "export"
+    if "defaulted" in reason and prior is not None:     # "Trong đó, xuất khẩu sang Trung Quốc đạt…"
+        reporter = _Party(prior.reporter_country_code, prior.reporter_locality_code, prior.reporter_locality_name)
+        reason = reason.replace("reporter defaulted to Việt Nam", "reporter from the previous figure")
     if partner is not None and partner.country == reporter.country and partner.code == reporter.code:
         partner = None
     period = next((p for p in reversed(periods) if p.start < pos), None) or (periods[0] if periods else None)
-    if period is None and prior is not None and "previous" in reason:
+    if period is None and prior is not None and prior.period_year is not None:    # "Trong cùng kỳ, …", "Trong đó, …"
         period = Period(0, 0, prior.period_year, prior.period_month_from, prior.period_month_to)
     confidence = 0.9 - (0.2 if "defaulted" in reason else 0.0) - (0.1 if "nearest" in reason else 0.0)
     return TradeFact(
