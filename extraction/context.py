@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .dates import find_dates
-from .event_parts import SECTOR_OF, SECTOR_PATTERN
+from .event_parts import sector_set
 from .places import Place, find_places
 from .text import Sentence, match_form, split_sentences
 
@@ -38,7 +38,7 @@ class Article:
         """Sectors named in one sentence (computed once per sentence)."""
         if index not in self._sectors:
             s = self.sentences[index]
-            self._sectors[index] = {SECTOR_OF[m.group(0)] for m in SECTOR_PATTERN.finditer(self.key, s.start, s.end)}
+            self._sectors[index] = sector_set(self.key, self.text, s.start, s.end)
         return self._sectors[index]
 
     def sentences_matching(self, pattern: re.Pattern) -> frozenset[int]:

@@ -6,7 +6,7 @@ from datetime import date
 
 from .context import Article
 from .dates import DateMention
-from .event_parts import DRAFT, PROPOSED, SECTOR_OF, SECTOR_PATTERN
+from .event_parts import DRAFT, PROPOSED, sector_set
 from .event_triggers import TRIGGER as _TRIGGER
 
 _ATTENDANCE = re.compile(r"tham dự|có sự tham gia|với sự tham gia|có mặt|đại diện các|đại diện của|cùng dự|"
@@ -43,16 +43,19 @@ def agreement_status(kind: str, key: str, sentence_key: str) -> str | None:
     return None
 
 
-_DISCUSSION = re.compile(r"hai bên|trao đổi|thảo luận|lĩnh vực|thống nhất|đề xuất|đề nghị|nhất trí|tiềm năng hợp tác")
+_DISCUSSION = re.compile(r"hai bên|trao đổi|thảo luận|lĩnh vực|thống nhất|đề xuất|đề nghị|nhất trí|tiềm năng hợp tác|"
+                         r"nội dung|tập trung|bàn về|bàn thảo|chia sẻ|khả năng hợp tác|cơ hội hợp tác|theo thỏa thuận|"
+                         r"hợp tác trong|hợp tác về|định hướng hợp tác|kêu gọi")
 
 
 def sectors_of_event(article: Article, index: int, cand, alone: bool) -> set[str]:
     """Sectors of the event's own words, then of the sentences reporting what was discussed."""
-    found = set(SECTOR_OF[m.group(0)] for m in SECTOR_PATTERN.finditer(article.key, cand.start, cand.end))
+    found = sector_set(article.key, article.text, cand.start, cand.end)
     if found and not alone:
         return found                              # "kết nghĩa … trong lĩnh vực văn hóa, du lịch"
     if alone:
         found |= article.sentence_sectors(index)
+    found |= _headline_sectors(article, index)
     for i in range(index + 1, len(article.sentences)):
         s = article.sentences[i]
         following_key = article.key_of(s.start, s.end)
@@ -61,6 +64,22 @@ def sectors_of_event(article: Article, index: int, cand, alone: bool) -> set[str
         if "lĩnh vực" in following_key or i < index + 6 and _DISCUSSION.search(following_key):
             found |= article.sentence_sectors(i)
     return found
+
+
+def _headline_sectors(article: Article, index: int) -> set[str]:
+    """The headline's sectors belong to the article's first event when the headline is about it ("Quảng Nam xúc tiến
+    thương mại tại Queensland"): it names one of the event sentence's places or an event word."""
+    sentences = article.sentences
+    if index == 0 or len(sentences) < 2 or sentences[1].paragraph == sentences[0].paragraph:
+        return set()
+    if index != min((i for i in article.sentences_matching(_TRIGGER) if i > 0), default=-1):
+        return set()
+    head = sentences[0]
+    named = {p.locality_code or p.country_code for p in article.places_in(head.start, head.end)}
+    here = {p.locality_code or p.country_code for p in article.places_in(sentences[index].start, sentences[index].end)}
+    if named & here or 0 in article.sentences_matching(_TRIGGER):
+        return article.sentence_sectors(0)
+    return set()
 
 
 def _dated_trigger(article: Article, index: int) -> bool:
@@ -119,6 +138,23 @@ def sides_of(article: Article, index: int, cand, alone: bool):
     if not vn and VN_BODY.search(sentence_key):
         vn = [p for p in article.places if p.is_vietnamese and p.is_country][:1]
     return vn, foreign
+
+
+_NATIONAL_BODY = re.compile(r"\bbộ (?:ngoại giao|công thương|kế hoạch|tài chính|lao động|giáo dục|y tế|nông nghiệp|"
+                            r"giao thông|xây dựng|tư pháp|quốc phòng|công an|khoa học|thông tin|văn hóa|tài nguyên|"
+                            r"nội vụ)|chính phủ|quốc hội|thủ tướng|chủ tịch nước|cục đầu tư nước ngoài|cục xúc tiến")
+
+
+def venue_only(article: Article, place, vn: list, sentence_key: str) -> bool:
+    """A Vietnamese place named only as where the meeting was held, not as a side: a city or district next to its
+    province ("tại thành phố Hạ Long, Chủ tịch UBND tỉnh Quảng Ninh…"), or the capital hosting a ministry's meeting
+    ("tại Hà Nội, Bộ Lao động - Thương binh và Xã hội…")."""
+    if place.is_country or not _LOCATION.search(article.key[max(0, place.start - 20):place.start]):
+        return False
+    if place.entry.level in ("city", "district", "commune"):
+        return any(p.entry.level == "province" and p.locality_code != place.locality_code for p in vn)
+    named_again = sum(p.locality_code == place.locality_code for p in vn) > 1
+    return not named_again and _NATIONAL_BODY.search(sentence_key) is not None
 
 
 def location_of(article: Article, cand):

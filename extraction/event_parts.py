@@ -14,16 +14,17 @@ SECTOR_WORDS: dict[str, list[str]] = {
     "tourism": ["du lịch", "du khách", "đường bay"],
     "energy": ["năng lượng", "điện gió", "điện mặt trời", "dầu khí", "điện khí", "điện hạt nhân"],
     "education": ["giáo dục", "đào tạo", "trường đại học", "du học", "sinh viên", "học bổng"],
-    "health": ["y tế", "y học", "dược", "bệnh viện", "chăm sóc sức khỏe", "phòng, chống dịch", "trường đại học y"],
+    "health": ["y tế", "y học", "dược", "bệnh viện", "chăm sóc sức khỏe", "phòng, chống dịch", "trường đại học y",
+               "điều dưỡng", "khám chữa bệnh", "khám, chữa bệnh"],
     "agriculture": ["nông nghiệp", "nông sản", "thủy sản", "hải sản", "chế biến nông", "lâm nghiệp", "chăn nuôi",
                     "nuôi trồng", "gia cầm"],
-    "industry": ["công nghiệp", "chế biến", "chế tạo", "khu công nghiệp", "sản xuất"],
+    "industry": ["công nghiệp", "chế biến", "chế tạo", "khu công nghiệp", "sản xuất", "đóng tàu", "cơ khí"],
     "logistics": ["logistics", "kho vận", "vận tải hàng"],
     "culture": ["văn hóa", "thể thao", "giao lưu nhân dân", "nghệ thuật"],
     "technology": ["công nghệ", "chuyển đổi số", "khoa học", "đổi mới sáng tạo", "kỹ thuật số", "thành phố thông minh"],
     "finance": ["tài chính", "ngân hàng"],
     "seaport": ["cảng biển", "hàng hải"],
-    "labour": ["lao động", "việc làm", "nhân lực"],
+    "labour": ["lao động", "việc làm", "nhân lực", "phái cử", "thực tập sinh", "tu nghiệp sinh"],
     "environment": ["môi trường", "biến đổi khí hậu", "phát thải"],
     "transport": ["giao thông", "đường sắt", "hàng không", "đường bộ"],
 }
@@ -33,8 +34,44 @@ ONLINE = re.compile(r"trực tuyến|\bonline\b|điểm cầu|truyền hình tr�
 DRAFT = re.compile(r"dự thảo")
 PROPOSED = re.compile(r"(?:đề xuất|đề nghị|dự kiến|sẽ|hướng tới|tiến tới|thống nhất|nghiên cứu)\s+(?:sớm\s+|việc\s+)?"
                       r"(?:ký|thiết lập|xây dựng)")
-TYPE_PRIORITY = ("agreement_signing", "twinning", "trade_promotion", "roundtable", "conference", "working_session",
+TYPE_PRIORITY = ("twinning", "agreement_signing", "trade_promotion", "roundtable", "conference", "working_session",
                  "reception", "visit", "other")
+
+
+# Heads of organisation names: "Bộ Thương mại bang Queensland", "Phòng Thương mại và Công nghiệp Moskva",
+# "Sở Văn hóa, Thể thao và Du lịch" name a body, not what was discussed.
+_ORG_HEADS = {"bộ", "sở", "phòng", "cục", "tổng cục", "vụ", "viện", "hiệp hội", "hội", "ủy ban", "ban", "trung tâm",
+              "văn phòng", "tổ chức", "quỹ", "liên đoàn", "công ty", "tập đoàn", "ngân hàng", "trường", "đại học",
+              "học viện", "bệnh viện", "tổng công ty", "cơ quan", "khoa"}
+_NAME_WORD = re.compile(r"(?:(\w+)|(,))\s*$")
+
+
+def in_organisation_name(text: str, start: int) -> bool:
+    """Is the sector phrase at ``start`` (capitalised as written) a word of an organisation's proper name?"""
+    if not text[start:start + 1].isupper():
+        return False
+    words: list[str] = []
+    pos = start
+    for _ in range(7):
+        m = _NAME_WORD.search(text, max(0, pos - 30), pos)
+        if m is None:
+            break
+        word = m.group(1) or ","
+        lower = word != "," and word != "và" and not word[:1].isupper()
+        if lower and words and words[-1] == "":
+            break                              # two lower-case words in a row: the name has ended
+        word = "" if lower else word
+        words.append(word.lower())
+        pos = m.start()
+        if len(words) >= 2 and " ".join(reversed(words[-2:])) in _ORG_HEADS or words[-1] in _ORG_HEADS:
+            return True
+    return False
+
+
+def sector_set(key: str, text: str, start: int, end: int) -> set[str]:
+    """Sectors named between two offsets, leaving out the words of organisation names."""
+    return {SECTOR_OF[m.group(0)] for m in SECTOR_PATTERN.finditer(key, start, end)
+            if not in_organisation_name(text, m.start())}
 
 
 def sectors_of(keys: list[str]) -> list[str]:
@@ -86,8 +123,9 @@ def same_event(a: EventFact, b: EventFact) -> bool:
     return False
 
 
-def merge_into(kept: EventFact, other: EventFact) -> None:
-    if TYPE_PRIORITY.index(other.event_type) < TYPE_PRIORITY.index(kept.event_type):
+def merge_into(kept: EventFact, other: EventFact, keep_type: bool = False) -> None:
+    """``other`` is another mention of ``kept`` (``keep_type``: an activity within it, "Tại chương trình, … ký kết")."""
+    if not keep_type and TYPE_PRIORITY.index(other.event_type) < TYPE_PRIORITY.index(kept.event_type):
         kept.event_type = other.event_type
     for p in other.participants:
         if p not in kept.participants:

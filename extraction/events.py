@@ -21,6 +21,7 @@ from .event_context import (
     plausible,
     sectors_of_event,
     sides_of,
+    venue_only,
 )
 from .event_parts import (
     ONLINE,
@@ -55,7 +56,9 @@ _SEVERAL = re.compile(r"\s(?:được\s+)?(?:nhiều|hàng loạt|một số)\s"
 _BACKGROUND = re.compile(r"trước đây|năm \d{4}|từ năm|thời gian qua|những năm qua|nhiều năm|thời gian tới|"
                          r"hằng năm|hàng năm|thường xuyên|giai đoạn|đến nay|hiện nay|tính đến|từ trước")
 _CONTINUATION = re.compile(r"^(?:kết thúc|tại buổi|trong buổi|cũng tại|bên lề|nhân dịp|dịp này|trong khuôn khổ|"
-                           r"sau buổi)")
+                           r"sau buổi|(?:tại|trong|trong khuôn khổ)\s+(?:chương trình|hội chợ|sự kiện|lễ|hội nghị|"
+                           r"hội thảo|diễn đàn|tọa đàm|triển lãm|hội đàm)\b)")
+_WITHIN = re.compile(r"^(?:tại|trong)\s+(?:chương trình|hội chợ|sự kiện|hội nghị|hội thảo|diễn đàn|tọa đàm|triển lãm)")
 
 
 @dataclass
@@ -148,7 +151,7 @@ def extract_events(article: Article, version: str) -> list[EventFact]:
                 dated_before = (index, event)
             earlier = None if _DISTINCT.search(key) else _restated(events, event)
             if earlier is not None or (event.event_date is None and events and _CONTINUATION.search(key)):
-                merge_into(earlier or events[-1], event)
+                merge_into(earlier or events[-1], event, keep_type=earlier is None and bool(_WITHIN.search(key)))
                 continue
             events.append(event)
         for mention in article.sentence_dates(index):                    # "chiều cùng ngày" refers to it
@@ -223,7 +226,8 @@ def _event(article: Article, index: int, cand: _Candidate, same_day: date | None
         event_end_date=mention.end_value if mention else None, event_type=cand.type,
         is_online=bool(ONLINE.search(sentence_key)), location_name=location.entry.name if location else None,
         location_country_code=location.country_code if location else None, agreement_status=status,
-        participants=participants_of([p for p in vn if not address_detail(article, p)],
+        participants=participants_of([p for p in vn if not address_detail(article, p)
+                                      and not venue_only(article, p, vn, sentence_key)],
                                      [as_country_if_mission_seat(article, p) for p in foreign]),
         sectors=sectors_in_order(window), confidence=round(confidence, 2),
         confidence_reason="; ".join(reason) or None,
