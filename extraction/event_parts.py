@@ -21,11 +21,12 @@ SECTOR_WORDS: dict[str, list[str]] = {
     "industry": ["công nghiệp", "chế biến", "chế tạo", "khu công nghiệp", "sản xuất", "đóng tàu", "cơ khí"],
     "logistics": ["logistics", "kho vận", "vận tải hàng"],
     "culture": ["văn hóa", "thể thao", "giao lưu nhân dân", "nghệ thuật"],
-    "technology": ["công nghệ", "chuyển đổi số", "khoa học", "đổi mới sáng tạo", "kỹ thuật số", "thành phố thông minh"],
+    "technology": ["công nghệ", "chuyển đổi số", "khoa học", "đổi mới sáng tạo", "kỹ thuật số", "thành phố thông minh",
+                   "đô thị thông minh", "chính quyền số", "kinh tế số", "trí tuệ nhân tạo"],
     "finance": ["tài chính", "ngân hàng"],
     "seaport": ["cảng biển", "hàng hải"],
     "labour": ["lao động", "việc làm", "nhân lực", "phái cử", "thực tập sinh", "tu nghiệp sinh"],
-    "environment": ["môi trường", "biến đổi khí hậu", "phát thải"],
+    "environment": ["môi trường", "biến đổi khí hậu", "phát thải", "rác thải", "chất thải", "nước thải"],
     "transport": ["giao thông", "đường sắt", "hàng không", "đường bộ"],
 }
 SECTOR_OF = {phrase: sector for sector, phrases in SECTOR_WORDS.items() for phrase in phrases}
@@ -40,9 +41,10 @@ TYPE_PRIORITY = ("twinning", "agreement_signing", "trade_promotion", "roundtable
 
 # Heads of organisation names: "Bộ Thương mại bang Queensland", "Phòng Thương mại và Công nghiệp Moskva",
 # "Sở Văn hóa, Thể thao và Du lịch" name a body, not what was discussed.
-_ORG_HEADS = {"bộ", "sở", "phòng", "cục", "tổng cục", "vụ", "viện", "hiệp hội", "hội", "ủy ban", "ban", "trung tâm",
-              "văn phòng", "tổ chức", "quỹ", "liên đoàn", "công ty", "tập đoàn", "ngân hàng", "trường", "đại học",
-              "học viện", "bệnh viện", "tổng công ty", "cơ quan", "khoa"}
+# A department's name tells its field ("Sở Du lịch", "Bộ Lao động"), so those words count; not so the names of
+# chambers, agencies, associations and firms.
+_ORG_HEADS = {"phòng", "hiệp hội", "trung tâm", "tổ chức", "quỹ", "liên đoàn", "công ty", "tập đoàn", "tổng công ty",
+              "ngân hàng", "cơ quan"}
 _NAME_WORD = re.compile(r"(?:(\w+)|(,))\s*$")
 
 

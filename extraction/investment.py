@@ -15,15 +15,16 @@ from .places import Place
 from .text import Sentence, trie_regex
 
 _CUE = re.compile(r"(?<!\w)" + trie_regex([
-    "vốn đầu tư", "vốn đăng ký", "tổng vốn", "tổng số vốn", "fdi", "đầu tư trực tiếp", "dự án đầu tư", "giải ngân",
-    "vốn cam kết", "cấp phép", "cấp mới", "chứng nhận đăng ký đầu tư", "dự án fdi", "nhà đầu tư", "đầu tư vào",
-    "đầu tư sang", "đầu tư tại"]) + r"(?!\w)")
+    "vốn đầu tư", "vốn đăng ký", "tổng vốn", "tổng số vốn", "fdi", "vốn thực hiện", "đầu tư trực tiếp",
+    "dự án đầu tư", "giải ngân", "vốn cam kết", "cấp phép", "cấp mới", "chứng nhận đăng ký đầu tư", "dự án fdi",
+    "nhà đầu tư", "đầu tư vào", "đầu tư sang", "đầu tư tại"]) + r"(?!\w)")
 _SKIP = re.compile(r"\boda\b|viện trợ|tài trợ|vốn vay|khoản vay|kêu gọi|"
                    r"kỳ vọng|mong muốn|đề nghị|cam kết hỗ trợ|tiềm năng|xuất khẩu|nhập khẩu|kim ngạch|vốn điều lệ")
 _FOREIGN_CUE = re.compile(r"nước ngoài|\bfdi\b|đầu tư trực tiếp|quốc gia và vùng lãnh thổ|quốc tế")
 _COMPANY = re.compile(r"công ty|tập đoàn|nhà máy|\bhãng\b|ctcp|tnhh")
 _PROJECTS = count_pattern(r"dự án")
 _CAPITAL_BEFORE = re.compile(r"(?:vốn|đầu tư|fdi|giải ngân|cam kết|đăng ký|thu hút)[^;]{0,40}$")
+_ASIDE = re.compile(r",\s*(?:trong đó|riêng|đặc biệt là)\s")
 _CAPITAL_SUBJECT = re.compile(r"\W*(?:tổng\s+)?(?:số\s+)?vốn\s+(?:đầu tư|fdi|đăng ký|giải ngân)")   # clause subject
 _CAPITAL_AFTER = re.compile(r"\s*(?:vốn|fdi\b|đầu tư)")
 _HOST_MARK = re.compile(r"(?:tại|vào|sang|ở|đến|trên địa bàn)\s+(?:các\s+|tỉnh\s+|thành phố\s+|nước\s+)?$")
@@ -191,18 +192,25 @@ def _clause_fact(article, sentence, start, end, as_of, rank_match, version, prev
         return None
     if not counts and re.search(r"dự án\s+[A-ZĐ]", article.text[start:end]):
         return None
-    sides = _sides(article, start, end, key)
+    figures_end = max([c.end for c in counts] + [m.end for m in capitals])
+    aside = _ASIDE.search(key, 0)         # "…1,9 tỷ USD vốn FDI, trong đó Hàn Quốc dẫn đầu": a detail, not the sides
+    sides_end = start + aside.start() if aside and aside.start() >= figures_end else end
+    sides = _sides(article, start, sides_end, key)
     if sides is not None and sides[1] == "VN" and previous is not None and previous.host_locality_code:
         host = next(p for p in article.places if p.locality_code == previous.host_locality_code)
         sides = (sides[0], host, "host from the previous figure")
+    inherited = None
+    if sides is None and previous is not None and not article.places_in(start, end):
+        inherited, sides = previous, (None, "VN", "sides from the previous figure")   # "Vốn thực hiện … đạt 3,1 tỷ USD"
     if sides is None:
         return None
     investor, host, reason = sides
     count = counts[0] if counts else None
     capital = capitals[0] if capitals else None
     host_is_place = isinstance(host, Place)
-    confidence = 0.9 - (0.2 if "defaulted" in reason else 0.0) - (0.1 if "context" in reason else 0.0)
-    return InvestmentFact(
+    confidence = 0.9 - (0.2 if "defaulted" in reason else 0.0) - (0.1 if "context" in reason or "previous" in reason
+                                                                    else 0.0)
+    fact = InvestmentFact(
         extractor_version=version, char_start=sentence.start, char_end=sentence.end, evidence=sentence.text,
         investor_country_code=investor.country_code if investor else None,
         investor_locality_code=investor.locality_code if investor else None,
@@ -217,3 +225,8 @@ def _clause_fact(article, sentence, start, end, as_of, rank_match, version, prev
         rank=int(rank_match.group(1)) if rank_match and start <= rank_match.start() + sentence.start < end else None,
         confidence=round(confidence, 2), confidence_reason=reason or None,
     )
+    if inherited is not None:
+        for side in ("investor_country_code", "investor_locality_code", "investor_locality_name", "host_country_code",
+                     "host_locality_code", "host_locality_name"):
+            setattr(fact, side, getattr(inherited, side))
+    return fact

@@ -21,7 +21,8 @@ _KEYWORD = re.compile(trie_regex([
     "thương mại hai chiều", "thương mại song phương", "trao đổi thương mại", "kim ngạch trao đổi", "giá trị thương mại",
     "kim ngạch buôn bán", "buôn bán hai chiều", "giao thương hai chiều", "xuất khẩu", "nhập khẩu", "con số này",
     "con số trên", "kim ngạch", "trao đổi hàng hóa", "thương mại hàng hóa", "kim ngạch hai chiều",
-    "xuất, nhập khẩu", "xuất - nhập khẩu", "xuất-nhập khẩu", "giá trị thương mại hai chiều", "thương mại giữa"]))
+    "xuất, nhập khẩu", "xuất - nhập khẩu", "xuất-nhập khẩu", "giá trị thương mại hai chiều", "thương mại giữa",
+    "thương mại việt nam"]))
 _NOT_TRADE = re.compile(r"vốn|dự án|đầu tư|viện trợ|tài trợ|doanh thu|lợi nhuận|ngân sách|giải ngân|fdi|oda|"
                         r"chiếm|lượt khách|du lịch|xuất siêu|nhập siêu|thặng dư|thâm hụt|cán cân|kiều hối")
 _COMPANY = re.compile(r"công ty|tập đoàn|nhà máy|\bhãng\b|ctcp|tnhh")
@@ -122,8 +123,15 @@ _MARKET = re.compile(r"[^.;]{0,25}?(?:\blà\b|thị trường|đối tác|khách
 
 
 def _clause_start(article: Article, sentence: Sentence, pos: int) -> int:
-    cut = max(article.text.rfind(";", sentence.start, pos), article.text.rfind(":", sentence.start, pos))
+    """After the last ';' or ':' before ``pos`` — but a headline's "Lạng Sơn: Kim ngạch …" keeps its topic."""
+    colon = -1 if _is_headline(article, sentence) else article.text.rfind(":", sentence.start, pos)
+    cut = max(article.text.rfind(";", sentence.start, pos), colon)
     return cut + 1 if cut >= 0 else sentence.start
+
+
+def _is_headline(article: Article, sentence: Sentence) -> bool:
+    sentences = article.sentences
+    return sentence is sentences[0] and len(sentences) > 1 and sentences[1].paragraph != sentence.paragraph
 
 
 def _figures(key: str) -> list[tuple[int, Money | None, Change | None]]:
