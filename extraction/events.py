@@ -143,6 +143,9 @@ def extract_events(article: Article, version: str) -> list[EventFact]:
             event = _event(article, index, cand, same_day, version, inherited, len(candidates) == 1)
             if event is None:
                 continue
+            if event.event_date is None and events and _WITHIN.search(key) and not _DISTINCT.search(key):
+                merge_into(events[-1], event, keep_type=True)      # "Tại hội chợ, các doanh nghiệp đã ký kết…"
+                continue
             if event.event_date is None and dated_before is not None and dated_before[0] == index - 1 \
                     and article.sentences[index - 1].paragraph == sentence.paragraph and not _DISTINCT.search(key):
                 _date_from(event, dated_before[1])

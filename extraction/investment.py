@@ -179,9 +179,10 @@ def _host_giver(facts: list[InvestmentFact], sentence: Sentence, key: str) -> In
 
 def _clause_fact(article, sentence, start, end, as_of, rank_match, version, previous=None) -> InvestmentFact | None:
     key = article.key_of(start, end)
-    if not _CUE.search(key) or _SKIP.search(key) or is_plan(key) or re.search(r"\bsẽ\b", key):
-        return None
     counts = find_counts(_PROJECTS, key)
+    cued = _CUE.search(key) or previous is not None and counts     # "… Trung Quốc dẫn đầu với 190 dự án."
+    if not cued or _SKIP.search(key) or is_plan(key) or re.search(r"\bsẽ\b", key):
+        return None
     money = find_money(key)
     capitals = [m for i, m in enumerate(money)
                 if _CAPITAL_BEFORE.search(key[:m.start]) or _CAPITAL_AFTER.match(key, m.end)

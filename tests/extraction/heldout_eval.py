@@ -7,11 +7,21 @@ partners these articles name (the shared table only knows the dev set's).
 """
 from __future__ import annotations
 
+import importlib.util
 import json
 import sys
 from pathlib import Path
 
-from dev_eval import load_eval, predictions  # noqa: E402  (run as a script from tests/extraction)
+
+def _sibling(name: str):
+    spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name(f"{name}.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_DEV = _sibling("dev_eval")
+load_eval, predictions, SHARED = _DEV.load_eval, _DEV.predictions, _DEV.SHARED
 
 HELDOUT = Path(__file__).resolve().parent / "heldout"
 MORE_COUNTRIES = {"duc": "DE", "canada": "CA", "an do": "IN", "indonesia": "ID", "malaysia": "MY", "cuba": "CU",
@@ -33,9 +43,9 @@ def widened_eval():
     return ev
 
 
-def heldout_report() -> dict:
+def heldout_report(folder: Path = HELDOUT) -> tuple[dict, list[dict]]:
     ev = widened_eval()
-    gold = ev.load_gold(str(HELDOUT))
+    gold = ev.load_gold(str(folder))
     return ev.score(gold, predictions(ev, gold)), gold
 
 
@@ -61,5 +71,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
     sys.exit(main())

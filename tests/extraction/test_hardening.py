@@ -1,0 +1,104 @@
+"""Patterns found on the held-out articles: follow-up sentences, headline restatements, event sides and sectors."""
+from __future__ import annotations
+
+from datetime import date
+
+PUB = date(2024, 6, 15)
+
+
+def vn_names(event):
+    return {p.locality_name for p in event.participants if p.side == "vn" and p.locality_name}
+
+
+def test_follow_up_trade_sentence_takes_reporter_and_period(extract):
+    facts = extract("Năm 2023, tổng kim ngạch xuất khẩu của tỉnh Hưng Yên đạt 7,2 tỷ USD, tăng 5% so với năm 2022. "
+                    "Trong đó, xuất khẩu sang Hàn Quốc đạt 1,4 tỷ USD.", PUB).trade
+    korea = next(f for f in facts if f.partner_country_code == "KR")
+    assert (korea.reporter_locality_name, korea.period_year, korea.value_usd) == ("Hưng Yên", 2023, 1.4e9)
+
+
+def test_same_period_phrase_takes_the_previous_period(extract):
+    facts = extract("9 tháng đầu năm 2024, xuất khẩu của Long An sang Nhật Bản đạt 900 triệu USD. "
+                    "Trong cùng kỳ, tổng kim ngạch xuất khẩu của tỉnh đạt 6 tỷ USD.", PUB).trade
+    assert [(f.period_year, f.period_month_to) for f in facts] == [(2024, 9), (2024, 9)]
+
+
+def test_headline_figure_and_body_figure_are_one_fact_with_the_body_details(extract):
+    facts = extract("Năm 2023, tổng kim ngạch xuất nhập khẩu qua các cửa khẩu của tỉnh Cao Bằng đạt 1,5 tỷ USD, "
+                    "tăng 12% so với năm 2022.", PUB,
+                    title="Cao Bằng: Kim ngạch xuất nhập khẩu năm 2023 đạt 1,5 tỷ USD").trade
+    assert len(facts) == 1
+    assert (facts[0].reporter_locality_name, facts[0].period_year, facts[0].change_pct) == ("Cao Bằng", 2023, 12.0)
+
+
+def test_growth_only_trade_between_two_countries(extract):
+    facts = extract("6 tháng đầu năm 2024, thương mại giữa Việt Nam và Ấn Độ tăng 11%.", PUB).trade
+    assert [(f.partner_country_code, f.value_usd, f.change_pct) for f in facts] == [("IN", None, 11.0)]
+
+
+def test_ranked_investor_in_the_next_sentence_invests_in_the_same_province(extract):
+    facts = extract("Lũy kế đến ngày 31/5/2024, Hải Dương có 520 dự án FDI còn hiệu lực với tổng vốn đăng ký "
+                    "11 tỷ USD. Trung Quốc dẫn đầu với 190 dự án.", PUB).investments
+    china = next(f for f in facts if f.investor_country_code == "CN")
+    assert (china.host_locality_name, china.project_count) == ("Hải Dương", 190)
+
+
+def test_leader_named_after_trong_do_is_not_the_investor(extract):
+    facts = extract("Quý I/2024, Vĩnh Phúc thu hút 300 triệu USD vốn FDI, trong đó Nhật Bản dẫn đầu.", PUB).investments
+    assert [(f.investor_country_code, f.host_locality_name, f.capital_usd) for f in facts] == \
+        [(None, "Vĩnh Phúc", 300e6)]
+
+
+def test_capital_as_the_clause_subject_far_from_the_amount(extract):
+    facts = extract("Tổng vốn đầu tư nước ngoài đăng ký vào Việt Nam tính đến ngày 31/5/2024 đạt 11,07 tỷ USD.",
+                    PUB).investments
+    assert [(f.capital_usd, f.capital_kind) for f in facts] == [(11.07e9, "registered")]
+
+
+def test_disbursed_follow_up_without_places_keeps_the_sides(extract):
+    facts = extract("Tính đến hết tháng 4/2024, Việt Nam có 210 dự án đầu tư sang Campuchia với tổng vốn đăng ký "
+                    "3 tỷ USD. Vốn thực hiện đạt khoảng 2 tỷ USD.", PUB).investments
+    disbursed = next(f for f in facts if f.capital_kind == "disbursed")
+    assert (disbursed.investor_country_code, disbursed.host_country_code) == ("VN", "KH")
+
+
+def test_friendship_agreement_is_a_twinning(extract):
+    events = extract("Sáng 12/6, tỉnh Ninh Bình và tỉnh Nara (Nhật Bản) đã ký kết thỏa thuận thiết lập quan hệ "
+                     "hữu nghị.", PUB).events
+    assert [e.event_type for e in events] == ["twinning"]
+
+
+def test_city_where_a_province_meets_is_no_participant(extract):
+    events = extract("Ngày 10/6, tại thành phố Vinh, Chủ tịch UBND tỉnh Nghệ An đã hội đàm với đoàn công tác tỉnh "
+                     "Xiêng Khoảng (Lào).", PUB).events
+    assert vn_names(events[0]) == {"Nghệ An"}
+
+
+def test_capital_hosting_a_ministry_meeting_is_no_participant(extract):
+    events = extract("Ngày 11/6, tại Hà Nội, Bộ Công Thương đã làm việc với đoàn công tác bang Victoria "
+                     "(Australia).", PUB).events
+    assert vn_names(events[0]) == set()
+
+
+def test_activity_at_the_fair_merges_into_it_and_keeps_its_type(extract):
+    events = extract("Từ ngày 3 đến 5/6, tỉnh Bến Tre tổ chức hội chợ xúc tiến thương mại tại thành phố Busan "
+                     "(Hàn Quốc). Tại hội chợ, các doanh nghiệp hai bên đã ký kết 8 hợp đồng.", PUB).events
+    assert [e.event_type for e in events] == ["trade_promotion"]
+
+
+def test_sectors_from_the_following_content_sentence(extract):
+    events = extract("Ngày 12/6, UBND tỉnh An Giang và tỉnh Takeo (Campuchia) đã ký kết biên bản ghi nhớ hợp tác. "
+                     "Nội dung hợp tác tập trung vào y tế, giáo dục và thủy sản.", PUB).events
+    assert set(events[0].sectors) == {"health", "education", "agriculture"}
+
+
+def test_headline_sectors_go_to_the_first_event(extract):
+    events = extract("Ngày 12/6, đoàn công tác tỉnh Bắc Giang đã làm việc với chính quyền tỉnh Gyeonggi.", PUB,
+                     title="Bắc Giang hợp tác với Gyeonggi (Hàn Quốc) về lao động").events
+    assert "labour" in events[0].sectors
+
+
+def test_chamber_of_commerce_name_is_not_a_sector(extract):
+    events = extract("Ngày 12/6, đoàn tỉnh Phú Thọ đã làm việc với Phòng Thương mại và Công nghiệp Moskva "
+                     "về hợp tác y tế.", PUB).events
+    assert events[0].sectors == ["health"]
