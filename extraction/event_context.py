@@ -105,6 +105,10 @@ _FOREIGN_MISSION_SEAT = re.compile(r"(?:đại sứ quán|lãnh sự quán|đạ
                                    r"(?:thành phố\s+|tp\.?\s*)?$")
 
 
+_REFERS_BACK = re.compile(r"^(?:nhân dịp này|dịp này|trong dịp này|tại đây|cũng tại đây|trong chương trình|"
+                          r"trong chuyến|cũng trong chuyến)\b|\bđoàn (?:đã|cũng|tiếp tục|còn)\b")
+
+
 def sides_of(article: Article, index: int, cand, alone: bool):
     sentence = article.sentences[index]
     segment = article.places_in(cand.start, cand.end)
@@ -113,6 +117,9 @@ def sides_of(article: Article, index: int, cand, alone: bool):
     if alone and not foreign:
         foreign = [p for p in whole if not p.is_vietnamese]
     vn = [p for p in whole if p.is_vietnamese]
+    if not foreign and index > 0 and _REFERS_BACK.search(article.key_of(sentence.start, sentence.end)):
+        before = article.sentences[index - 1]             # "Trong chương trình, đoàn đã dự hội nghị…"
+        foreign = [p for p in article.places_in(before.start, before.end) if not p.is_vietnamese]
     for following_index in range(index + 1, min(index + 6, len(article.sentences))):
         following = article.sentences[following_index]
         following_key = article.key_of(following.start, following.end)

@@ -9,18 +9,20 @@ from .places import Place
 from .text import trie_regex
 
 SECTOR_WORDS: dict[str, list[str]] = {
-    "trade": ["thương mại", "xuất khẩu", "nhập khẩu", "xuất nhập khẩu", "giao thương", "hàng hóa", "thị trường"],
+    "trade": ["thương mại", "xuất khẩu", "nhập khẩu", "xuất nhập khẩu", "giao thương", "hàng hóa", "thị trường",
+              "buôn bán"],
     "investment": ["đầu tư", "fdi"],
     "tourism": ["du lịch", "du khách", "đường bay"],
     "energy": ["năng lượng", "điện gió", "điện mặt trời", "dầu khí", "điện khí", "điện hạt nhân"],
     "education": ["giáo dục", "đào tạo", "trường đại học", "du học", "sinh viên", "học bổng"],
-    "health": ["y tế", "y học", "dược", "bệnh viện", "chăm sóc sức khỏe", "phòng, chống dịch", "trường đại học y",
+    "health": ["y tế", "y học", "dược", "bệnh viện", "chăm sóc sức khỏe", "phòng, chống dịch", "phòng chống dịch",
+               "dịch bệnh", "trường đại học y",
                "điều dưỡng", "khám chữa bệnh", "khám, chữa bệnh"],
     "agriculture": ["nông nghiệp", "nông sản", "thủy sản", "hải sản", "chế biến nông", "lâm nghiệp", "chăn nuôi",
                     "nuôi trồng", "gia cầm"],
     "industry": ["công nghiệp", "chế biến", "chế tạo", "khu công nghiệp", "sản xuất", "đóng tàu", "cơ khí"],
     "logistics": ["logistics", "kho vận", "vận tải hàng"],
-    "culture": ["văn hóa", "thể thao", "giao lưu nhân dân", "nghệ thuật"],
+    "culture": ["văn hóa", "thể thao", "giao lưu nhân dân", "nghệ thuật", "di sản", "di tích", "lễ hội", "festival"],
     "technology": ["công nghệ", "chuyển đổi số", "khoa học", "đổi mới sáng tạo", "kỹ thuật số", "thành phố thông minh",
                    "đô thị thông minh", "chính quyền số", "kinh tế số", "trí tuệ nhân tạo"],
     "finance": ["tài chính", "ngân hàng"],
@@ -52,20 +54,20 @@ def in_organisation_name(text: str, start: int) -> bool:
     """Is the sector phrase at ``start`` (capitalised as written) a word of an organisation's proper name?"""
     if not text[start:start + 1].isupper():
         return False
-    words: list[str] = []
+    words: list[str] = []                  # read backwards from the phrase
+    lower_run = 0
     pos = start
-    for _ in range(7):
+    for _ in range(8):
         m = _NAME_WORD.search(text, max(0, pos - 30), pos)
         if m is None:
             break
-        word = m.group(1) or ","
-        lower = word != "," and word != "và" and not word[:1].isupper()
-        if lower and words and words[-1] == "":
-            break                              # two lower-case words in a row: the name has ended
-        word = "" if lower else word
-        words.append(word.lower())
+        word = (m.group(1) or ",").lower()
+        lower_run = lower_run + 1 if word not in (",", "và") and not m.group(0)[:1].isupper() else 0
+        if lower_run > 1:
+            break                          # two lower-case words in a row: the name has ended
+        words.append(word)
         pos = m.start()
-        if len(words) >= 2 and " ".join(reversed(words[-2:])) in _ORG_HEADS or words[-1] in _ORG_HEADS:
+        if word in _ORG_HEADS or len(words) > 1 and f"{word} {words[-2]}" in _ORG_HEADS:
             return True
     return False
 
@@ -129,8 +131,10 @@ def merge_into(kept: EventFact, other: EventFact, keep_type: bool = False) -> No
     """``other`` is another mention of ``kept`` (``keep_type``: an activity within it, "Tại chương trình, … ký kết")."""
     if not keep_type and TYPE_PRIORITY.index(other.event_type) < TYPE_PRIORITY.index(kept.event_type):
         kept.event_type = other.event_type
+    countries = {p.country_code for p in kept.participants if p.side == "foreign"}
     for p in other.participants:
-        if p not in kept.participants:
+        foreign_stranger = keep_type and p.side == "foreign" and countries and p.country_code not in countries
+        if p not in kept.participants and not foreign_stranger:
             kept.participants.append(p)
     kept.sectors = [s for s in dict.fromkeys(kept.sectors + other.sectors)]
     kept.is_online = kept.is_online or other.is_online

@@ -33,7 +33,7 @@ TRIGGERS: dict[str, list[str]] = {
                                      "các đại sứ", "nhà đầu tư", "tập đoàn"]) + ["đón tiếp", "đón đoàn"],
     "visit": ["chuyến thăm", "chuyến công tác", "thăm chính thức", "thăm cấp nhà nước", "thăm và làm việc",
               "thăm làm việc", "đi thăm", "ghé thăm", "thăm hữu nghị", "chuyến khảo sát", "khảo sát thực tế"]
-             + _expand(["đến ", "tới ", "sang "], ["thăm"]),
+             + _expand(["đến ", "tới ", "sang "], ["thăm"]) + ["thăm tỉnh", "thăm thành phố", "thăm thủ đô"],
 }
 TRIGGER_TYPE = {phrase: kind for kind, phrases in TRIGGERS.items() for phrase in phrases}
 TRIGGER = re.compile(r"(?<!\w)" + trie_regex(TRIGGER_TYPE) + r"(?!\w)")

@@ -45,7 +45,14 @@ _PURPOSE = re.compile(r"(?:nhằm|mục đích|cơ hội|khả năng|tiềm năn
 _DISTINCT = re.compile(r"^(?:trước đó|sau đó|tiếp đó|tiếp theo|cùng ngày|hôm sau|ngày hôm sau|cũng trong chuyến)")
 _GENERIC = re.compile(r"(?:các|những|nhiều|mỗi|hàng năm|thường niên|một số|nhiều cuộc|các cuộc)\s+"
                       r"(?:cuộc\s+|buổi\s+)?$")
-_ANNIVERSARY = re.compile(r"kỷ niệm|ngày thành lập|năm thiết lập")
+# An anniversary is no event, but a visit made "nhân dịp kỷ niệm…" is one: the occasion does not count.
+_ANNIVERSARY_ANY = re.compile(r"kỷ niệm|ngày thành lập|năm thiết lập")
+_ANNIVERSARY = re.compile(r"(?<!nhân dịp )(?<!nhân )(?<!chào mừng )(?<!dịp )(?:kỷ niệm|ngày thành lập|năm thiết lập)")
+_CELEBRATION_TYPES = ("conference", "roundtable", "other")      # "gặp mặt/hội thảo nhân kỷ niệm…" is the celebration
+_GATHERING = re.compile(r"gặp mặt|gặp gỡ|buổi gặp|giao lưu")
+_ANNIVERSARY_NAME = re.compile(r"kỷ niệm [^.;,]*$")    # "…kỷ niệm 57 năm Ngày thiết lập quan hệ ngoại giao"
+_BACKREF = re.compile(r"^(?:nhân dịp này|dịp này|trong dịp này|tại đây|cũng tại đây|trong chương trình|"
+                      r"trong chuyến thăm|trong chuyến công tác|cũng trong chuyến)\b")
 _PLAN = re.compile(r"\bsẽ\b|dự kiến|kế hoạch|mong muốn|đề nghị|đề xuất|hy vọng|tiến tới|hướng tới|chuẩn bị|"
                    r"nếu|có thể|cần\b|nên\b|phấn đấu|mục tiêu")
 _DONE = re.compile(r"\bđã\b|\bvừa\b|mới đây|vừa qua|chính thức|hôm nay|sáng nay|chiều nay|tối nay")
@@ -85,11 +92,14 @@ def _triggers(key: str, written: str) -> list[list]:
         around = key[max(0, m.start() - 40):m.end() + 30]
         listed_after_skipped = re.fullmatch(r"\s*(?:,|và|hoặc)\s*", key[skipped_end:m.start()]) is not None
         purpose = _PURPOSE.search(key[max(0, m.start() - 60):m.start()])
-        if _GENERIC.search(before) or _FRAME.search(before) or _ANNIVERSARY.search(around) or listed_after_skipped \
-                or purpose:
+        named_in_anniversary = _ANNIVERSARY_NAME.search(key[max(0, m.start() - 40):m.start()])
+        kind = TRIGGER_TYPE[m.group(0)]
+        celebration = kind in _CELEBRATION_TYPES or _GATHERING.match(m.group(0))
+        anniversary = (_ANNIVERSARY_ANY if celebration else _ANNIVERSARY).search(around)
+        if _GENERIC.search(before) or _FRAME.search(before) or anniversary or listed_after_skipped \
+                or purpose or named_in_anniversary:
             skipped_end = m.end()
             continue
-        kind = TRIGGER_TYPE[m.group(0)]
         if found and m.start() - found[-1][1] < 25 and ";" not in key[found[-1][1]:m.start()]:
             if TYPE_PRIORITY.index(kind) < TYPE_PRIORITY.index(found[-1][0]):
                 found[-1][0] = kind
@@ -149,6 +159,8 @@ def extract_events(article: Article, version: str) -> list[EventFact]:
             if event.event_date is None and dated_before is not None and dated_before[0] == index - 1 \
                     and article.sentences[index - 1].paragraph == sentence.paragraph and not _DISTINCT.search(key):
                 _date_from(event, dated_before[1])
+            elif event.event_date is None and _BACKREF.search(key):
+                _date_from_sentence(article, index - 1, event)     # "Dịp này, hai tỉnh đã hội đàm…"
             if event.event_date is not None:
                 inherited = DateMention(0, 0, event.event_date, event.event_date_precision, event.event_end_date)
                 dated_before = (index, event)
@@ -171,6 +183,19 @@ def _date_from(event: EventFact, previous: EventFact) -> None:
     event.confidence_reason = "; ".join(r for r in (reason, "date from the previous sentence") if r)
 
 
+def _date_from_sentence(article: Article, index: int, event: EventFact) -> None:
+    """The day named by the sentence a back-reference ("dịp này") points to, when it names one near publication."""
+    if index < 0:
+        return
+    day = next((d for d in article.sentence_dates(index)
+                if d.precision == "day" and d.value and plausible(d, article.published)), None)
+    if day is not None:
+        event.event_date, event.event_date_precision, event.event_end_date = day.value, "day", None
+        event.confidence = round(event.confidence - 0.05, 2)
+        reason = (event.confidence_reason or "").replace("undated, told as done", "").strip("; ")
+        event.confidence_reason = "; ".join(r for r in (reason, "date from the sentence referred to") if r)
+
+
 def _restated(events: list[EventFact], event: EventFact) -> EventFact | None:
     """An undated mention of an event type already seen, naming no new foreign place, restates that event."""
     if event.event_date is not None:
@@ -189,7 +214,8 @@ def _event(article: Article, index: int, cand: _Candidate, same_day: date | None
     key = article.key_of(cand.start, cand.end)
     sentence_key = article.key_of(sentence.start, sentence.end)
     around = article.key[max(sentence.start, cand.trigger_start - 40):cand.trigger_start + 40]
-    if _ANNIVERSARY.search(around):
+    celebration = cand.type in _CELEBRATION_TYPES or _GATHERING.match(article.key, cand.trigger_start)
+    if (_ANNIVERSARY_ANY if celebration else _ANNIVERSARY).search(around):
         return None
     if _SEVERAL.search(article.key, cand.trigger_start, cand.trigger_start + 25):
         return None

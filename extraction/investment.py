@@ -156,8 +156,10 @@ def extract_investments(article: Article, version: str) -> list[InvestmentFact]:
         rank_match = _RANK.search(sentence_key)
         if _LIST_NEXT.search(sentence_key) and facts and sentence.start - facts[-1].char_end < 300 \
                 and not _CUE.search(sentence_key.replace("đầu tư tại", "")):
-            facts.extend(_ranking_facts(article, sentence, sentence_key, facts[-1], version))
-            continue
+            ranked = _ranking_facts(article, sentence, sentence_key, facts[-1], version)
+            if ranked:                          # else a figure of its own: "Trung Quốc có 800 dự án, đứng thứ hai"
+                facts.extend(ranked)
+                continue
         for start, end in _clauses(sentence):
             fact = _clause_fact(article, sentence, start, end, as_of, rank_match, version,
                                 _host_giver(facts, sentence, sentence_key))

@@ -85,7 +85,8 @@ def _parties(article: Article, start: int, end: int, flow: str,
     elif vn:
         reporter = _VN
     else:
-        recent = article.recent_vn_locality(start) if ANAPHORA.search(article.key_of(start, end)) else None
+        clause = article.key_of(start, end)
+        recent = article.recent_vn_locality(start) if ANAPHORA.search(clause) or _LOCAL_GATE.search(clause) else None
         reporter = _party(recent) if recent else _VN
         reason = "reporter from context" if recent else "reporter defaulted to Việt Nam"
     countries = {p.country_code for p in foreign}
@@ -99,6 +100,19 @@ def _parties(article: Article, start: int, end: int, flow: str,
             partner = _party(main)
             reason = (reason + "; " if reason else "") + "bilateral partner from the article"
     return reporter, partner, reason
+
+
+_LOCAL_GATE = re.compile(r"qua (?:các )?cửa khẩu|trên địa bàn|toàn tỉnh")   # a province's own statistics
+
+
+def _heading_period(article: Article, sentence: Sentence) -> Period | None:
+    """"Bảng số liệu … 7 tháng đầu năm 2024 của tỉnh Vĩnh Phúc:" then "Xuất khẩu: 3,7 tỷ USD": the list's period."""
+    index = article.sentences.index(sentence)
+    for before in reversed(article.sentences[max(0, index - 4):index]):
+        if before.text.rstrip().endswith(":"):
+            found = find_periods(article.key_of(before.start, before.end), article.published)
+            return found[-1] if found else None
+    return None
 
 
 _BILATERAL = re.compile(r"song phương|hai chiều|hai nước|hai bên|giữa hai|hai địa phương")
@@ -216,6 +230,8 @@ def _fact(article, sentence, key, keywords, periods, pos, money, change, previou
     period = next((p for p in reversed(periods) if p.start < pos), None) or (periods[0] if periods else None)
     if period is None and prior is not None and prior.period_year is not None:    # "Trong cùng kỳ, …", "Trong đó, …"
         period = Period(0, 0, prior.period_year, prior.period_month_from, prior.period_month_to)
+    if period is None:
+        period = _heading_period(article, sentence)
     confidence = 0.9 - (0.2 if "defaulted" in reason else 0.0) - (0.1 if "nearest" in reason else 0.0)
     return TradeFact(
         extractor_version=version, char_start=sentence.start, char_end=sentence.end, evidence=sentence.text,

@@ -33,7 +33,8 @@ MORE_REGIONS = {"quang dong": "CN", "con minh": "CN", "gunma": "JP", "osaka": "J
                 "khammouane": "LA", "kham muon": "LA", "hua phan": "LA", "houaphanh": "LA", "champasak": "LA",
                 "svay rieng": "KH", "prey veng": "KH", "tbong khmum": "KH", "tatarstan": "RU",
                 "primorsky": "RU", "nouvelle-aquitaine": "FR", "nouvelle aquitaine": "FR", "ile-de-france": "FR",
-                "melbourne": "AU", "brisbane": "AU", "bang tuong": "CN", "mukdahan": "TH", "kosice": "SK"}
+                "melbourne": "AU", "brisbane": "AU", "bang tuong": "CN", "mukdahan": "TH", "kosice": "SK",
+                "chungcheongnam": "KR", "quang chau": "CN"}
 
 
 def widened_eval():

@@ -102,3 +102,52 @@ def test_chamber_of_commerce_name_is_not_a_sector(extract):
     events = extract("Ngày 12/6, đoàn tỉnh Phú Thọ đã làm việc với Phòng Thương mại và Công nghiệp Moskva "
                      "về hợp tác y tế.", PUB).events
     assert events[0].sectors == ["health"]
+
+
+def test_visit_on_the_occasion_of_an_anniversary_is_an_event(extract):
+    events = extract("Ngày 10/6, đoàn Đại sứ các nước Lào, Cuba đến thăm tỉnh Hòa Bình nhân dịp kỷ niệm 60 năm "
+                     "thành lập tỉnh.", PUB).events
+    assert [e.event_type for e in events] == ["visit"]
+
+
+def test_relations_named_in_an_anniversary_are_no_signing(extract):
+    events = extract("Ngày 10/6, tỉnh Kiên Giang tổ chức gặp mặt nhân kỷ niệm 57 năm Ngày thiết lập quan hệ ngoại "
+                     "giao Việt Nam - Campuchia.", PUB).events
+    assert events == []
+
+
+def test_back_reference_takes_the_day_of_the_sentence_before(extract):
+    events = extract("Ngày 9/6, tỉnh Sóc Trăng tổ chức chương trình giao lưu với đoàn tỉnh Kampot (Campuchia). "
+                     "Dịp này, hai tỉnh đã hội đàm về hợp tác giáo dục.", PUB).events
+    assert [(e.event_type, e.event_date) for e in events] == [("working_session", date(2024, 6, 9))]
+
+
+def test_delegation_sentence_takes_the_foreign_side_of_the_sentence_before(extract):
+    events = extract("Từ ngày 7 đến 8/6, đoàn Đại sứ các nước Pháp, Đức đến thăm tỉnh Lai Châu. "
+                     "Trong chương trình, đoàn đã dự Hội nghị xúc tiến đầu tư tỉnh Lai Châu ngày 8/6.", PUB).events
+    promotion = next(e for e in events if e.event_type == "trade_promotion")
+    assert {p.country_code for p in promotion.participants if p.side == "foreign"} == {"FR", "DE"}
+
+
+def test_list_under_a_heading_takes_the_heading_period(extract):
+    facts = extract("Số liệu xuất nhập khẩu 5 tháng đầu năm 2024 của tỉnh Thái Nguyên:\nXuất khẩu: 12 tỷ USD, "
+                    "tăng 3%.\nNhập khẩu: 8 tỷ USD.", PUB).trade
+    assert [(f.flow, f.period_year, f.period_month_to) for f in facts] == [("export", 2024, 5), ("import", 2024, 5)]
+
+
+def test_border_gate_figures_belong_to_the_province_of_the_article(extract):
+    facts = extract("Tỉnh Cao Bằng đẩy mạnh thương mại biên giới. Năm 2023, kim ngạch qua các cửa khẩu đạt "
+                    "700 triệu USD.", PUB).trade
+    assert [f.reporter_locality_name for f in facts] == ["Cao Bằng"]
+
+
+def test_ranked_figure_of_its_own_is_kept(extract):
+    facts = extract("Lũy kế đến nay, tỉnh Bình Phước có 300 dự án FDI. Trung Quốc có 90 dự án tại Bình Phước, đứng "
+                    "thứ hai sau Đài Loan (Trung Quốc).", PUB).investments
+    assert any(f.investor_country_code == "CN" and f.project_count == 90 for f in facts)
+
+
+def test_centre_and_company_names_are_not_sectors(extract):
+    events = extract("Ngày 12/6, Trung tâm Xúc tiến Thương mại và Đầu tư tỉnh Long An đã làm việc với đoàn tỉnh "
+                     "Gunma (Nhật Bản) về hợp tác nông nghiệp.", PUB).events
+    assert events[0].sectors == ["agriculture"]
