@@ -158,6 +158,11 @@ def merge_events(events: list[EventFact]) -> list[EventFact]:
 _MISSION_SEAT = re.compile(r"(?:đại sứ quán|lãnh sự quán|đại sứ|tổng lãnh sự|cơ quan đại diện)\s+việt nam\s+tại\s+$")
 
 
+def is_mission_seat(article, place: Place) -> bool:
+    """"Đại sứ quán Việt Nam tại Hà Lan": the place only hosts a Vietnamese mission."""
+    return _MISSION_SEAT.search(article.key[max(0, place.start - 45):place.start]) is not None
+
+
 def as_country_if_mission_seat(article, place: Place) -> Place:
     """"Tổng Lãnh sự quán Việt Nam tại Nam Ninh": the city hosts a Vietnamese mission, its country takes part."""
     if place.is_country or not _MISSION_SEAT.search(article.key[max(0, place.start - 45):place.start]):

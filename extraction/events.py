@@ -27,6 +27,7 @@ from .event_parts import (
     ONLINE,
     TYPE_PRIORITY,
     as_country_if_mission_seat,
+    is_mission_seat,
     merge_events,
     merge_into,
     participants_of,
@@ -239,6 +240,9 @@ def _event(article: Article, index: int, cand: _Candidate, same_day: date | None
     vn, foreign = sides_of(article, index, cand, alone)
     if not vn and not VN_BODY.search(sentence_key):
         return None                                   # two foreign parties: not Vietnam's cooperation
+    if foreign and cand.type in ("working_session", "visit", "reception") and \
+            all(is_mission_seat(article, p) for p in foreign):
+        return None                   # a delegation calling on Vietnam's own embassy abroad
     affairs_meeting = cand.type in ("conference", "roundtable", "trade_promotion") and _AFFAIRS.search(sentence_key) \
         and not _TRAINING.search(sentence_key)
     if not foreign and not affairs_meeting:

@@ -151,3 +151,9 @@ def test_centre_and_company_names_are_not_sectors(extract):
     events = extract("Ngày 12/6, Trung tâm Xúc tiến Thương mại và Đầu tư tỉnh Long An đã làm việc với đoàn tỉnh "
                      "Gunma (Nhật Bản) về hợp tác nông nghiệp.", PUB).events
     assert events[0].sectors == ["agriculture"]
+
+
+def test_delegation_calling_on_its_own_embassy_is_no_cooperation_event(extract):
+    events = extract("Ngày 11/6, đoàn công tác tỉnh Bình Thuận đã làm việc với Đại sứ quán Việt Nam tại Hà Lan.",
+                     PUB).events
+    assert events == []
