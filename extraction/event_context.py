@@ -43,7 +43,8 @@ def agreement_status(kind: str, key: str, sentence_key: str) -> str | None:
     return None
 
 
-_DISCUSSION = re.compile(r"hai bên|trao đổi|thảo luận|lĩnh vực|thống nhất|đề xuất|đề nghị|nhất trí|tiềm năng hợp tác|"
+_DISCUSSION = re.compile(r"hai bên|hai tỉnh|hai địa phương|hai thành phố|hai nước|"
+                         r"trao đổi|thảo luận|lĩnh vực|thống nhất|đề xuất|đề nghị|nhất trí|tiềm năng hợp tác|"
                          r"nội dung|tập trung|bàn về|bàn thảo|chia sẻ|khả năng hợp tác|cơ hội hợp tác|theo thỏa thuận|"
                          r"hợp tác trong|hợp tác về|định hướng hợp tác|kêu gọi")
 
@@ -61,9 +62,19 @@ def sectors_of_event(article: Article, index: int, cand, alone: bool) -> set[str
         following_key = article.key_of(s.start, s.end)
         if _dated_trigger(article, i):
             break
-        if "lĩnh vực" in following_key or i < index + 6 and _DISCUSSION.search(following_key):
+        if "lĩnh vực" in following_key or i < index + 6 and _DISCUSSION.search(following_key) \
+                and not _FIGURE.search(following_key):            # "Năm 2023, thương mại hai nước đạt 14 tỷ USD"
             found |= article.sentence_sectors(i)
     return found
+
+
+_FIGURE = re.compile(r"(?:kim ngạch|thương mại song phương|thương mại hai chiều)[^.;]*\d[\d.,]*\s*(?:tỷ|tỉ|triệu)")
+_DATELINE = re.compile(r"\s*\((?:ttxvn|vna|pv|ctv|vietnam\+|tg&vn|dân trí|vov)[^)]{0,20}\)\s*[-–—]")
+
+
+def in_dateline(article: Article, place) -> bool:
+    """"Jakarta (TTXVN) - …": the place the report was filed from, not a side of the event."""
+    return _DATELINE.match(article.key, place.end) is not None
 
 
 def _headline_sectors(article: Article, index: int) -> set[str]:

@@ -46,7 +46,7 @@ TYPE_PRIORITY = ("twinning", "agreement_signing", "trade_promotion", "roundtable
 # A department's name tells its field ("Sở Du lịch", "Bộ Lao động"), so those words count; not so the names of
 # chambers, agencies, associations and firms.
 _ORG_HEADS = {"phòng", "hiệp hội", "trung tâm", "tổ chức", "quỹ", "liên đoàn", "công ty", "tập đoàn", "tổng công ty",
-              "ngân hàng", "cơ quan"}
+              "ngân hàng"}
 _NAME_WORD = re.compile(r"(?:(\w+)|(,))\s*$")
 
 

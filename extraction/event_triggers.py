@@ -26,6 +26,7 @@ TRIGGERS: dict[str, list[str]] = {
     "roundtable": ["tọa đàm", "bàn tròn"],
     "conference": ["hội nghị", "hội thảo", "diễn đàn"],
     "working_session": ["hội đàm", "buổi làm việc", "làm việc với", "đã làm việc", "hội kiến", "gặp gỡ", "điện đàm",
+                        "cuộc gặp", "cuộc hội đàm", "cuộc làm việc",
                         "trao đổi với", "buổi tiếp xúc", "buổi gặp", "gặp mặt", "tiếp xúc với"],
     "reception": _expand(["tiếp "], ["xã giao", "thân mật", "đón", "và làm việc", "đoàn", "ông", "bà", "ngài",
                                      "đại sứ", "tổng lãnh sự", "lãnh đạo", "bộ trưởng", "thống đốc", "chủ tịch", "phó",

@@ -17,6 +17,7 @@ from .event_context import (
     VN_BODY,
     address_detail,
     agreement_status,
+    in_dateline,
     location_of,
     plausible,
     sectors_of_event,
@@ -238,6 +239,8 @@ def _event(article: Article, index: int, cand: _Candidate, same_day: date | None
     elif mention.value and article.published and mention.value > article.published + timedelta(days=1):
         reason.append("scheduled")
     vn, foreign = sides_of(article, index, cand, alone)
+    vn = [p for p in vn if not in_dateline(article, p)]
+    foreign = [p for p in foreign if not in_dateline(article, p)]
     if not vn and not VN_BODY.search(sentence_key):
         return None                                   # two foreign parties: not Vietnam's cooperation
     if foreign and cand.type in ("working_session", "visit", "reception") and \

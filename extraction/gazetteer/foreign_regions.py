@@ -217,4 +217,10 @@ REGIONS: list[tuple[str, str, str, str, list[str]]] = [
     ("IN-GJ", "IN", "Gujarat", "region", ["Gujarat"]),
     ("IN-UP", "IN", "Uttar Pradesh", "region", ["Uttar Pradesh"]),
     ("CU-X-HAVANA", "CU", "La Habana", "city", ["La Habana", "Havana"]),
+    # Indonesia
+    ("ID-JK", "ID", "Jakarta", "region", ["Jakarta", "Gia-các-ta", "Giacácta"]),
+    ("ID-JB", "ID", "Tây Java", "region", ["Tây Java", "West Java", "Jawa Barat"]),
+    ("ID-JT", "ID", "Trung Java", "region", ["Trung Java", "Central Java", "Jawa Tengah"]),
+    ("ID-JI", "ID", "Đông Java", "region", ["Đông Java", "East Java", "Jawa Timur"]),
+    ("ID-BA", "ID", "Bali", "region", ["Bali"]),
 ]

@@ -157,3 +157,22 @@ def test_delegation_calling_on_its_own_embassy_is_no_cooperation_event(extract):
     events = extract("Ngày 11/6, đoàn công tác tỉnh Bình Thuận đã làm việc với Đại sứ quán Việt Nam tại Hà Lan.",
                      PUB).events
     assert events == []
+
+
+def test_dateline_city_is_no_participant_and_cuoc_gap_is_a_meeting(extract):
+    events = extract("Jakarta (TTXVN) - Ngày 12/6, Đại sứ Việt Nam tại Indonesia đã có cuộc gặp với Thống đốc tỉnh "
+                     "Đông Java.", PUB).events
+    regions = {p.locality_name for p in events[0].participants if p.side == "foreign" and p.locality_name}
+    assert (events[0].event_type, regions) == ("working_session", {"Đông Java"})
+
+
+def test_what_the_two_provinces_did_gives_the_sectors(extract):
+    events = extract("Sáng 12/6, tỉnh Kon Tum và tỉnh Attapeu (Lào) tổ chức hội nghị tổng kết hợp tác. "
+                     "Năm qua, hai tỉnh đã phối hợp đào tạo 100 lưu học sinh.", PUB).events
+    assert events[0].sectors == ["education"]
+
+
+def test_trade_statistics_after_a_meeting_are_not_its_sectors(extract):
+    events = extract("Ngày 12/6, tỉnh Gia Lai đã hội đàm với tỉnh Ratanakiri (Campuchia) về hợp tác y tế. "
+                     "Năm 2023, kim ngạch thương mại hai nước đạt 10 tỷ USD.", PUB).events
+    assert events[0].sectors == ["health"]
