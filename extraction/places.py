@@ -25,6 +25,7 @@ SURNAMES = {
 HONORIFICS = {"ông", "bà", "anh", "chị", "cô", "chú", "em", "bác", "cháu", "cụ", "chí", "ngài", "thầy"}
 PLACE_WORDS = {"tỉnh", "thành", "phố", "tp", "thủ", "đô", "huyện", "quận", "thị", "xã", "phường", "bang", "vùng",
                "cộng", "hòa", "châu", "đặc", "khu", "trấn", "hạt", "nước", "quốc", "liên", "tự", "trị", "phủ"}
+DIRECTIONS = {"nam", "bắc", "trung", "thượng", "hạ"}    # "các tỉnh Nam Lào", "Bắc Lào"
 START_SENSITIVE = {"anh", "ý", "áo", "hàn", "úc", "nhật"}
 _AMBIGUOUS_KEYS = {a.lower() for a in AMBIGUOUS}
 _FOLLOW_KEYS = {a.lower() for a in FOLLOW_SENSITIVE}
@@ -139,7 +140,8 @@ def _rejected(t: _Text, spans: list[tuple[int, int]]) -> bool:
         return False
     if prev is not None and t.k(prev) == "tiếng":
         return True
-    if prev is not None and t.cap(prev) and t.k(prev) not in PLACE_WORDS and not t.sentence_start(prev[0]):
+    if prev is not None and t.cap(prev) and t.k(prev) not in PLACE_WORDS | DIRECTIONS \
+            and not t.sentence_start(prev[0]):
         return True
     if key in START_SENSITIVE and t.sentence_start(first[0]):
         return True

@@ -35,6 +35,9 @@ def _same_trade(a: TradeFact, b: TradeFact) -> bool:
         return False
     if a.value_usd is None and b.value_usd is None:
         return a.change_pct == b.change_pct and a.period_year == b.period_year
+    if (a.value_usd is None) != (b.value_usd is None):     # "Xuất khẩu 9 tháng tăng 12%" over "… 5,2 tỷ USD, tăng 12%"
+        return a.change_pct is not None and a.change_pct == b.change_pct and \
+            any(f.char_start == 0 and f.value_usd is None for f in (a, b))
     return _near(a.value_usd, b.value_usd)
 
 

@@ -63,7 +63,8 @@ def _parties(article: Article, start: int, end: int, flow: str,
              prior: TradeFact | None = None) -> tuple[_Party, _Party | None, str] | None:
     places = article.places_in(start, end)
     if not places and prior is not None and not ANAPHORA.search(article.key_of(start, end)):
-        partner = None if prior.partner_country_code is None else _Party(
+        listed = {p.country_code for p in article.places_in(prior.char_start, prior.char_end) if not p.is_vietnamese}
+        partner = None if prior.partner_country_code is None or len(listed) > 1 else _Party(
             prior.partner_country_code, prior.partner_locality_code, prior.partner_locality_name)
         reporter = _Party(prior.reporter_country_code, prior.reporter_locality_code, prior.reporter_locality_name)
         return reporter, partner, "parties from the previous figure"
@@ -126,6 +127,8 @@ def _subject_is_foreign(article: Article, places: list[Place]) -> bool:
     for place in places:
         if _DESTINATION.search(article.key[max(0, place.start - 16):place.start]):
             continue
+        if _MARKET_LIST.search(article.key[max(0, place.start - 80):place.start]):
+            return False              # "Các thị trường xuất khẩu chính gồm: Hoa Kỳ (1,5 tỷ USD), Hàn Quốc (…)"
         ranked = re.search(r"\blà\s+$", article.key[max(0, place.start - 8):place.start])   # "tiếp theo là X"
         if ranked or _MARKET.match(article.key, place.end):
             return False              # "Mỹ là thị trường xuất khẩu lớn nhất của Việt Nam": the market, not the seller
@@ -133,6 +136,7 @@ def _subject_is_foreign(article: Article, places: list[Place]) -> bool:
     return False
 
 
+_MARKET_LIST = re.compile(r"thị trường[^.;]{0,50}(?:gồm|là|:)[^.;]*$")
 _MARKET = re.compile(r"[^.;]{0,25}?(?:\blà\b|thị trường|đối tác|khách hàng|nguồn cung)")
 
 

@@ -27,7 +27,7 @@ HELDOUT = Path(__file__).resolve().parent / "heldout"
 MORE_COUNTRIES = {"duc": "DE", "canada": "CA", "an do": "IN", "indonesia": "ID", "malaysia": "MY", "cuba": "CU",
                   "belarus": "BY", "ba lan": "PL", "hungary": "HU", "hoa ky": "US", "my": "US", "anh": "GB",
                   "y": "IT", "israel": "IL", "philippines": "PH", "myanmar": "MM", "mong co": "MN",
-                  "ha lan": "NL", "thai lan": "TH"}
+                  "ha lan": "NL", "thai lan": "TH", "eu": "EU"}
 MORE_REGIONS = {"quang dong": "CN", "con minh": "CN", "gunma": "JP", "osaka": "JP", "nagasaki": "JP", "tokyo": "JP",
                 "fukuoka": "JP", "gyeonggi": "KR", "chungcheongbuk": "KR", "jeollanam": "KR", "seoul": "KR",
                 "busan": "KR", "bavaria": "DE", "sachsen": "DE", "texas": "US", "queensland": "AU",
@@ -36,7 +36,7 @@ MORE_REGIONS = {"quang dong": "CN", "con minh": "CN", "gunma": "JP", "osaka": "J
                 "primorsky": "RU", "nouvelle-aquitaine": "FR", "nouvelle aquitaine": "FR", "ile-de-france": "FR",
                 "melbourne": "AU", "brisbane": "AU", "bang tuong": "CN", "mukdahan": "TH", "kosice": "SK",
                 "chungcheongnam": "KR", "quang chau": "CN", "chiet giang": "CN",
-                "rotterdam": "NL", "tay java": "ID"}
+                "rotterdam": "NL", "tay java": "ID", "attapeu": "LA"}
 
 
 def widened_eval():

@@ -176,3 +176,29 @@ def test_trade_statistics_after_a_meeting_are_not_its_sectors(extract):
     events = extract("Ngày 12/6, tỉnh Gia Lai đã hội đàm với tỉnh Ratanakiri (Campuchia) về hợp tác y tế. "
                      "Năm 2023, kim ngạch thương mại hai nước đạt 10 tỷ USD.", PUB).events
     assert events[0].sectors == ["health"]
+
+
+def test_each_market_of_a_list_is_a_partner(extract):
+    facts = extract("6 tháng đầu năm 2024, xuất khẩu của tỉnh Tây Ninh đạt 3 tỷ USD. Các thị trường xuất khẩu chính "
+                    "gồm: Hoa Kỳ (800 triệu USD), Campuchia (500 triệu USD), Nhật Bản (300 triệu USD).", PUB).trade
+    assert {(f.partner_country_code, f.value_usd) for f in facts if f.partner_country_code} == \
+        {("US", 800e6), ("KH", 500e6), ("JP", 300e6)}
+
+
+def test_total_after_a_market_list_has_no_partner(extract):
+    facts = extract("Các thị trường xuất khẩu chính của tỉnh Hà Nam gồm: Hoa Kỳ (1 tỷ USD), Hàn Quốc (400 triệu USD). "
+                    "Kim ngạch nhập khẩu đạt 2 tỷ USD.", PUB).trade
+    imports = next(f for f in facts if f.flow == "import")
+    assert imports.partner_country_code is None
+
+
+def test_growth_only_headline_restates_the_body_figure(extract):
+    facts = extract("9 tháng đầu năm 2024, kim ngạch xuất khẩu của tỉnh Bắc Ninh đạt 40 tỷ USD, tăng 12%.", PUB,
+                    title="Bắc Ninh: Xuất khẩu 9 tháng tăng 12%").trade
+    assert [(f.value_usd, f.change_pct) for f in facts] == [(40e9, 12.0)]
+
+
+def test_southern_laos_is_laos(extract):
+    facts = extract("Năm 2023, kim ngạch xuất nhập khẩu giữa Quảng Nam và các tỉnh Nam Lào đạt 50 triệu USD.",
+                    PUB).trade
+    assert [f.partner_country_code for f in facts] == ["LA"]
