@@ -92,7 +92,8 @@ def _triggers(key: str, written: str) -> list[list]:
             continue
         before = key[max(0, m.start() - 25):m.start()]
         around = key[max(0, m.start() - 40):m.end() + 30]
-        listed_after_skipped = re.fullmatch(r"\s*(?:,|và|hoặc)\s*", key[skipped_end:m.start()]) is not None
+        listed_after_skipped = skipped_end >= 0 and \
+            re.fullmatch(r"\s*(?:,|và|hoặc)?\s*", key[skipped_end:m.start()]) is not None    # "các hội nghị xúc tiến"
         purpose = _PURPOSE.search(key[max(0, m.start() - 60):m.start()])
         named_in_anniversary = _ANNIVERSARY_NAME.search(key[max(0, m.start() - 40):m.start()])
         kind = TRIGGER_TYPE[m.group(0)]

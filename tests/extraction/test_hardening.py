@@ -202,3 +202,9 @@ def test_southern_laos_is_laos(extract):
     facts = extract("Năm 2023, kim ngạch xuất nhập khẩu giữa Quảng Nam và các tỉnh Nam Lào đạt 50 triệu USD.",
                     PUB).trade
     assert [f.partner_country_code for f in facts] == ["LA"]
+
+
+def test_generic_plural_covers_a_compound_trigger(extract):
+    events = extract("Nhiều địa phương như Bình Dương, Đồng Nai đã chủ động tổ chức các hội nghị xúc tiến đầu tư tại "
+                     "Nhật Bản, Hàn Quốc.", PUB).events
+    assert events == []
