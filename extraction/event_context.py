@@ -9,6 +9,11 @@ from .dates import DateMention
 from .event_parts import DRAFT, PROPOSED, sector_set
 from .event_triggers import TRIGGER as _TRIGGER
 
+# A later sentence that places itself at the event ("Lãnh đạo các tỉnh … cũng trao đổi tại tọa đàm về …") still
+# tells who took part and what was discussed, however far down the article it comes.
+AT_THE_EVENT = re.compile(r"(?:tại|trong|cũng tại)\s+(?:buổi\s+|cuộc\s+)?(?:tọa đàm|hội nghị|hội thảo|diễn đàn|"
+                          r"làm việc|tiếp|hội đàm|gặp|lễ ký|hội chợ)\b")
+_REACH = 16
 _ATTENDANCE = re.compile(r"tham dự|có sự tham gia|với sự tham gia|có mặt|đại diện các|đại diện của|cùng dự|"
                          r"(?:chia sẻ|trao đổi|phát biểu) tại (?:tọa đàm|hội nghị|hội thảo|diễn đàn|buổi)")
 VN_BODY = re.compile(r"ubnd|ủy ban nhân dân|tỉnh ủy|thành ủy|hđnd|hội đồng nhân dân|sở ngoại vụ|bộ ngoại giao|"
@@ -56,14 +61,14 @@ def sectors_of_event(article: Article, index: int, cand, alone: bool) -> set[str
         return found                              # "kết nghĩa … trong lĩnh vực văn hóa, du lịch"
     if alone:
         found |= article.sentence_sectors(index)
-    found |= _headline_sectors(article, index)
+    found |= _headline_sectors(article, index) | _subheading_sectors(article, index)
     for i in range(index + 1, len(article.sentences)):
         s = article.sentences[i]
         following_key = article.key_of(s.start, s.end)
         if _dated_trigger(article, i):
             break
-        if "lĩnh vực" in following_key or i < index + 6 and _DISCUSSION.search(following_key) \
-                and not _FIGURE.search(following_key):            # "Năm 2023, thương mại hai nước đạt 14 tỷ USD"
+        discussed = i < index + 6 and _DISCUSSION.search(following_key) and not _FIGURE.search(following_key)
+        if "lĩnh vực" in following_key or discussed or i < index + _REACH and AT_THE_EVENT.search(following_key):
             found |= article.sentence_sectors(i)
     return found
 
@@ -93,12 +98,31 @@ def _headline_sectors(article: Article, index: int) -> set[str]:
     return set()
 
 
+def _subheading_sectors(article: Article, index: int) -> set[str]:
+    """A section title ("Thúc đẩy thương mại, đầu tư": a short line of its own, no full stop) gives its sectors to
+    the first event of its section."""
+    sentences, triggered = article.sentences, article.sentences_matching(_TRIGGER)
+    for i in range(index - 1, max(0, index - 8), -1):
+        s = sentences[i]
+        own_line = sentences[i - 1].paragraph != s.paragraph and sentences[i + 1].paragraph != s.paragraph
+        if own_line and len(s.text) < 100 and not s.text.rstrip().endswith((".", "!", "?", ":", ")")):
+            return article.sentence_sectors(i)
+        if i in triggered:
+            return set()                   # an earlier event of the section takes the title
+    return set()
+
+
+_ANOTHER = re.compile(r"(?:sáng|chiều|tối|trưa)?\s*cùng ngày|^(?:trước đó|sau đó|tiếp đó|ngày hôm sau|hôm sau)")
+
+
 def _dated_trigger(article: Article, index: int) -> bool:
     """Does sentence ``index`` announce another dated event? (cached per article)"""
     memo = article.memo.setdefault("dated_trigger", {})
     if index not in memo:
-        memo[index] = index in article.sentences_matching(_TRIGGER) and any(
+        s = article.sentences[index]
+        memo[index] = index in article.sentences_matching(_TRIGGER) and (any(
             plausible(d, article.published) for d in article.sentence_dates(index) if d.value)
+            or _ANOTHER.search(article.key_of(s.start, s.end)) is not None)
     return memo[index]
 
 
@@ -131,11 +155,14 @@ def sides_of(article: Article, index: int, cand, alone: bool):
     if not foreign and index > 0 and _REFERS_BACK.search(article.key_of(sentence.start, sentence.end)):
         before = article.sentences[index - 1]             # "Trong chương trình, đoàn đã dự hội nghị…"
         foreign = [p for p in article.places_in(before.start, before.end) if not p.is_vietnamese]
-    for following_index in range(index + 1, min(index + 6, len(article.sentences))):
+    for following_index in range(index + 1, min(index + _REACH, len(article.sentences))):
         following = article.sentences[following_index]
         following_key = article.key_of(following.start, following.end)
         if _dated_trigger(article, following_index):
             break
+        far = following_index >= index + 6
+        if far and not AT_THE_EVENT.search(following_key):
+            continue
         places = article.places_in(following.start, following.end)
         if _ATTENDANCE.search(following_key):          # "Tham dự tọa đàm có đại diện các tỉnh …"
             countries = {p.country_code for p in foreign}

@@ -208,3 +208,18 @@ def test_generic_plural_covers_a_compound_trigger(extract):
     events = extract("Nhiều địa phương như Bình Dương, Đồng Nai đã chủ động tổ chức các hội nghị xúc tiến đầu tư tại "
                      "Nhật Bản, Hàn Quốc.", PUB).events
     assert events == []
+
+
+def test_a_sentence_placed_at_the_event_far_below_gives_sides_and_sectors(extract):
+    filler = " ".join(f"Đại biểu thứ {n} nêu ý kiến về công tác chung." for n in range(7))
+    events = extract("Chiều 12/6, tọa đàm kết nối doanh nghiệp Việt Nam và Nhật Bản đã diễn ra tại Hà Nội. "
+                     + filler + " Lãnh đạo tỉnh Thái Bình cũng trao đổi tại tọa đàm về thu hút đầu tư.", PUB).events
+    assert "Thái Bình" in vn_names(events[0]) and "investment" in events[0].sectors
+
+
+def test_a_same_day_event_ends_the_previous_event_context(extract):
+    events = extract("Sáng 12/6, đoàn tỉnh Hà Nam đã hội kiến lãnh đạo tỉnh Chiết Giang (Trung Quốc). "
+                     "Chiều cùng ngày, tỉnh tổ chức hội nghị xúc tiến đầu tư tại Hàng Châu. "
+                     "Tại hội nghị, tỉnh đã trao giấy chứng nhận đầu tư cho 2 dự án.", PUB).events
+    meeting = next(e for e in events if e.event_type == "working_session")
+    assert meeting.sectors == []
