@@ -36,7 +36,8 @@ MORE_REGIONS = {"quang dong": "CN", "con minh": "CN", "gunma": "JP", "osaka": "J
                 "primorsky": "RU", "nouvelle-aquitaine": "FR", "nouvelle aquitaine": "FR", "ile-de-france": "FR",
                 "melbourne": "AU", "brisbane": "AU", "bang tuong": "CN", "mukdahan": "TH", "kosice": "SK",
                 "chungcheongnam": "KR", "quang chau": "CN", "chiet giang": "CN",
-                "rotterdam": "NL", "tay java": "ID", "attapeu": "LA", "phong xa ly": "LA"}
+                "rotterdam": "NL", "tay java": "ID", "attapeu": "LA", "phong xa ly": "LA",
+                "kratie": "KH", "incheon": "KR"}
 
 
 def widened_eval():
