@@ -63,15 +63,29 @@ def sectors_of_event(article: Article, index: int, cand, alone: bool) -> set[str
         found |= article.sentence_sectors(index)
     found |= _headline_sectors(article, index) | _subheading_sectors(article, index)
     for i in range(index + 1, len(article.sentences)):
-        s = article.sentences[i]
-        following_key = article.key_of(s.start, s.end)
         if _dated_trigger(article, i):
             break
-        discussed = i < index + 6 and _DISCUSSION.search(following_key) and not _FIGURE.search(following_key)
-        if "lĩnh vực" in following_key or discussed or i < index + _REACH and AT_THE_EVENT.search(following_key):
+        if _flag(article, i, "field") or i < index + 6 and _flag(article, i, "discussing") \
+                or i < index + _REACH and _flag(article, i, "at_event"):
             found |= article.sentence_sectors(i)
     return found
 
+
+
+
+def _flag(article: Article, index: int, name: str) -> bool:
+    """Does sentence ``index`` name a field / report the discussion / place itself at the event? (computed once)"""
+    memo = article.memo.setdefault(name, {})
+    if index not in memo:
+        s = article.sentences[index]
+        key = article.key_of(s.start, s.end)
+        if name == "field":
+            memo[index] = "lĩnh vực" in key
+        elif name == "discussing":
+            memo[index] = _DISCUSSION.search(key) is not None and _FIGURE.search(key) is None
+        else:
+            memo[index] = AT_THE_EVENT.search(key) is not None
+    return memo[index]
 
 _FIGURE = re.compile(r"(?:kim ngạch|thương mại song phương|thương mại hai chiều)[^.;]*\d[\d.,]*\s*(?:tỷ|tỉ|triệu)")
 _DATELINE = re.compile(r"\s*\((?:ttxvn|vna|pv|ctv|vietnam\+|tg&vn|dân trí|vov)[^)]{0,20}\)\s*[-–—]")
@@ -112,7 +126,7 @@ def _subheading_sectors(article: Article, index: int) -> set[str]:
     return set()
 
 
-_ANOTHER = re.compile(r"(?:sáng|chiều|tối|trưa)?\s*cùng ngày|^(?:trước đó|sau đó|tiếp đó|ngày hôm sau|hôm sau)")
+_ANOTHER = re.compile(r"cùng ngày|^(?:trước đó|sau đó|tiếp đó|ngày hôm sau|hôm sau)")
 
 
 def _dated_trigger(article: Article, index: int) -> bool:
@@ -156,13 +170,12 @@ def sides_of(article: Article, index: int, cand, alone: bool):
         before = article.sentences[index - 1]             # "Trong chương trình, đoàn đã dự hội nghị…"
         foreign = [p for p in article.places_in(before.start, before.end) if not p.is_vietnamese]
     for following_index in range(index + 1, min(index + _REACH, len(article.sentences))):
-        following = article.sentences[following_index]
-        following_key = article.key_of(following.start, following.end)
         if _dated_trigger(article, following_index):
             break
-        far = following_index >= index + 6
-        if far and not AT_THE_EVENT.search(following_key):
+        if following_index >= index + 6 and not _flag(article, following_index, "at_event"):
             continue
+        following = article.sentences[following_index]
+        following_key = article.key_of(following.start, following.end)
         places = article.places_in(following.start, following.end)
         if _ATTENDANCE.search(following_key):          # "Tham dự tọa đàm có đại diện các tỉnh …"
             countries = {p.country_code for p in foreign}
