@@ -29,12 +29,13 @@ from .context import Article
 from .events import extract_events
 from .facts import ArticleFacts, EventFact, InvestmentFact, Participant, TradeFact, UnknownPlace
 from .investment import extract_investments
+from .outward import extract_outward
 from .restated import drop_restated_investments, drop_restated_trade
 from .text import article_text
 from .trade import extract_trade
 from .unknown import find_unknown_places
 
-EXTRACTOR_VERSION = "2026.11.7"
+EXTRACTOR_VERSION = "2026.11.8"
 
 __all__ = ["EXTRACTOR_VERSION", "ArticleFacts", "EventFact", "InvestmentFact", "Participant", "TradeFact",
            "UnknownPlace", "article_text", "extract_article", "extract_text"]
@@ -62,9 +63,12 @@ def _as_date(published_at: datetime | date | str | None) -> date | None:
 def extract_text(text: str, published_at: datetime | date | None) -> ArticleFacts:
     """Facts from an already joined article text (offsets index ``text``)."""
     article = Article.build(text, _as_date(published_at))
+    abroad, covered = extract_outward(article, EXTRACTOR_VERSION)
+    investments = [f for f in extract_investments(article, EXTRACTOR_VERSION)
+                   if not any(start <= f.char_start < end for start, end in covered)] + abroad
     return ArticleFacts(
         trade=drop_restated_trade(extract_trade(article, EXTRACTOR_VERSION)),
-        investments=drop_restated_investments(extract_investments(article, EXTRACTOR_VERSION)),
+        investments=drop_restated_investments(investments),
         events=extract_events(article, EXTRACTOR_VERSION),
         unknown_places=find_unknown_places(article.text, article.key, article.places),
     )

@@ -170,6 +170,7 @@ _QUARTER = re.compile(rf"quý\s+(?P<q>iv|iii|ii|i|[1-4])(?![\w])(?:\s*(?:/|năm)
 _SINGLE_MONTH = re.compile(rf"(?:trong\s+)?tháng\s+{_M}(?:{_SEP}|\s+năm\s+){_Y}")
 _YEAR = re.compile(rf"(?:năm|cả năm|trong năm)\s+{_Y}(?![\d/])|(?P<rel>năm nay|năm ngoái|năm qua|năm trước)")
 _SINCE_JANUARY = re.compile(r"từ đầu năm(?:\s+(?:đến nay|tới nay))?")
+_REPORTED = re.compile(r"\s+(?:đạt|tăng|giảm|ước)\b")
 _COMPARISON = re.compile(r"(?:so với|cùng kỳ|bằng|so cùng kỳ)[\s\w]{0,12}$")
 
 
@@ -203,7 +204,8 @@ def find_periods(key: str, published: date | None) -> list[Period]:
         raw = m.group("n")
         n = int(raw) if raw.isdigit() else word_number(raw)
         led = re.search(r"(?:trong|sau|tính chung|cả|qua)\s+$", key[max(0, m.start() - 12):m.start()])
-        if n and 1 <= n <= 12 and (re.search(r"đầu|năm|qua", m.group(0)) or led):
+        reported = _REPORTED.match(key, m.end())          # "Xuất khẩu 8 tháng đạt…", "… 9 tháng tăng 12%"
+        if n and 1 <= n <= 12 and (re.search(r"đầu|năm|qua", m.group(0)) or led or reported):
             add(m, _year_of(m, published), 1, n)
     for m in _HALF.finditer(key):
         year = int(m.group("y")) if m.group("y") else (_relative_year("năm " + m.group("rel"), published)

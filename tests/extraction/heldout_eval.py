@@ -37,7 +37,7 @@ MORE_REGIONS = {"quang dong": "CN", "con minh": "CN", "gunma": "JP", "osaka": "J
                 "melbourne": "AU", "brisbane": "AU", "bang tuong": "CN", "mukdahan": "TH", "kosice": "SK",
                 "chungcheongnam": "KR", "quang chau": "CN", "chiet giang": "CN",
                 "rotterdam": "NL", "tay java": "ID", "attapeu": "LA", "phong xa ly": "LA",
-                "kratie": "KH", "incheon": "KR"}
+                "kratie": "KH", "incheon": "KR", "ratanakiri": "KH"}
 
 
 def widened_eval():

@@ -223,3 +223,21 @@ def test_a_same_day_event_ends_the_previous_event_context(extract):
                      "Tại hội nghị, tỉnh đã trao giấy chứng nhận đầu tư cho 2 dự án.", PUB).events
     meeting = next(e for e in events if e.event_type == "working_session")
     assert meeting.sectors == []
+
+
+def test_place_names_starting_like_a_commodity_are_not_commodities(extract):
+    facts = extract("Năm 2023, kim ngạch xuất khẩu của tỉnh Thanh Hóa đạt 5 tỷ USD.", PUB).trade
+    assert [(f.reporter_locality_name, f.value_usd) for f in facts] == [("Thanh Hóa", 5e9)]
+
+
+def test_bare_month_count_before_a_reported_figure_is_a_period(extract):
+    facts = extract("Kim ngạch xuất khẩu của tỉnh Ninh Thuận sang Hàn Quốc 5 tháng đạt 20 triệu USD.", PUB).trade
+    assert [(f.period_year, f.period_month_to) for f in facts] == [(2024, 5)]
+
+
+def test_destinations_of_investment_abroad(extract):
+    facts = extract("5 tháng đầu năm 2024, tổng vốn đầu tư của Việt Nam ra nước ngoài cấp mới và điều chỉnh đạt 200 "
+                    "triệu USD. Trong đó, Campuchia là địa bàn dẫn đầu với 70 triệu USD. Hoa Kỳ xếp thứ hai với "
+                    "40 triệu USD.", PUB).investments
+    assert [(f.investor_country_code, f.host_country_code, f.capital_usd, f.rank) for f in facts] == \
+        [("VN", "KH", 70e6, 1), ("VN", "US", 40e6, 2)]
