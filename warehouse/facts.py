@@ -71,7 +71,9 @@ def _rows(article_id: str, kind: str, facts: list) -> list[dict]:
     rows = []
     seen: set[str] = set()
     for fact in facts:
-        row = {"mention_id": mention_id(article_id, kind, fact), "article_id": article_id, **asdict(fact)}
+        # shallow: _value() turns nested dataclass lists into dicts (asdict's deep copy was ~10 % of the run)
+        row = {"mention_id": mention_id(article_id, kind, fact), "article_id": article_id,
+               **{f.name: getattr(fact, f.name) for f in fields(fact)}}
         if row["mention_id"] in seen:
             continue
         seen.add(row["mention_id"])
@@ -142,14 +144,22 @@ def _unknown_rows(article_id: str, version: str, places: list) -> list[list]:
     return list(merged.values())
 
 
+def _insert_columns(con: duckdb.DuckDBPyConnection, target: str, rows: list[list], extra: str = "") -> None:
+    """One INSERT ... SELECT unnest($1), unnest($2), ... per batch: each column goes in as one list parameter.
+
+    DuckDB's executemany runs one statement per row (~3 ms a row here); this is one statement per batch."""
+    if not rows:
+        return
+    columns = [list(column) for column in zip(*rows, strict=True)]
+    values = ", ".join(f"unnest(${i + 1})" for i in range(len(columns)))
+    con.execute(f"insert into {target} select {values}{extra}", columns)
+
+
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:
     if not rows:
         return
     columns = list(rows[0])
-    con.executemany(
-        f"insert into {table} ({', '.join(columns)}) values ({', '.join('?' for _ in columns)})",
-        [[_value(row[c]) for c in columns] for row in rows],
-    )
+    _insert_columns(con, f"{table} ({', '.join(columns)})", [[_value(row[c]) for c in columns] for row in rows])
 
 
 def _value(value):
@@ -162,16 +172,14 @@ def _write(con, article_ids, rows, unknown, runs, failures) -> None:
     con.execute("begin transaction")
     try:
         con.execute("create or replace temp table _batch_ids (article_id varchar)")
-        con.executemany("insert into _batch_ids values (?)", [[a] for a in article_ids])
+        _insert_columns(con, "_batch_ids", [[a] for a in article_ids])
         for table in [*MENTION_TABLES.values(), "raw.unknown_places", "raw.extractions"]:
             con.execute(f"delete from {table} where article_id in (select article_id from _batch_ids)")
         for kind, table in MENTION_TABLES.items():
             _insert(con, table, rows[kind])
-        if unknown:
-            con.executemany("insert into raw.unknown_places values (?, ?, ?, ?, ?)", unknown)
-        con.executemany(
-            "insert into raw.extractions values (?, ?, ?, current_timestamp, ?, ?, ?, ?)", runs
-        )
+        _insert_columns(con, "raw.unknown_places", unknown)
+        _insert_columns(con, "raw.extractions (article_id, extractor_version, text_sha256, n_trade, n_investment, "
+                        "n_events, error, extracted_at)", runs, ", current_timestamp")
         for article_id, error in failures:
             record_error(con, article_id, "extract", "extractor_exception", error)
         con.execute("drop table _batch_ids")
