@@ -55,8 +55,8 @@ _GATHERING = re.compile(r"gặp mặt|gặp gỡ|buổi gặp|giao lưu")
 _ANNIVERSARY_NAME = re.compile(r"kỷ niệm [^.;,]*$")    # "…kỷ niệm 57 năm Ngày thiết lập quan hệ ngoại giao"
 _BACKREF = re.compile(r"^(?:nhân dịp này|dịp này|trong dịp này|tại đây|cũng tại đây|trong chương trình|"
                       r"trong chuyến thăm|trong chuyến công tác|cũng trong chuyến)\b")
-_PLAN = re.compile(r"\bsẽ\b|dự kiến|kế hoạch|mong muốn|đề nghị|đề xuất|hy vọng|tiến tới|hướng tới|chuẩn bị|"
-                   r"nếu|có thể|cần\b|nên\b|phấn đấu|mục tiêu")
+_PLAN = re.compile(r"(?<!\w)(?:sẽ|dự kiến|kế hoạch(?! và đầu tư)|mong muốn|đề nghị|đề xuất|hy vọng|tiến tới|"
+                   r"hướng tới|chuẩn bị|nếu|có thể|cần(?! thơ)|nên|phấn đấu|mục tiêu)(?!\w)")   # not "Cần Thơ"
 _DONE = re.compile(r"\bđã\b|\bvừa\b|mới đây|vừa qua|chính thức|hôm nay|sáng nay|chiều nay|tối nay")
 _AFFAIRS = re.compile(r"ngoại vụ|đối ngoại|ngoại giao|quốc tế|nước ngoài|xúc tiến đầu tư|\bfdi\b|hội nhập|đại sứ|"
                       r"lãnh sự|kiều bào|người việt nam ở nước ngoài")

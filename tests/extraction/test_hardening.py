@@ -241,3 +241,8 @@ def test_destinations_of_investment_abroad(extract):
                     "40 triệu USD.", PUB).investments
     assert [(f.investor_country_code, f.host_country_code, f.capital_usd, f.rank) for f in facts] == \
         [("VN", "KH", 70e6, 1), ("VN", "US", 40e6, 2)]
+
+
+def test_can_tho_is_no_plan_word(extract):
+    events = extract("Lãnh đạo UBND TP Cần Thơ vừa tiếp đoàn công tác tỉnh Gyeonggi (Hàn Quốc).", PUB).events
+    assert [e.event_type for e in events] == ["reception"]
