@@ -35,7 +35,7 @@ from .text import article_text
 from .trade import extract_trade
 from .unknown import find_unknown_places
 
-EXTRACTOR_VERSION = "2026.11.9"
+EXTRACTOR_VERSION = "2026.11.10"
 
 __all__ = ["EXTRACTOR_VERSION", "ArticleFacts", "EventFact", "InvestmentFact", "Participant", "TradeFact",
            "UnknownPlace", "article_text", "extract_article", "extract_text"]

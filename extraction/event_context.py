@@ -87,7 +87,7 @@ def _flag(article: Article, index: int, name: str) -> bool:
             memo[index] = AT_THE_EVENT.search(key) is not None
     return memo[index]
 
-_FIGURE = re.compile(r"(?:kim ngạch|thương mại song phương|thương mại hai chiều)[^.;]*\d[\d.,]*\s*(?:tỷ|tỉ|triệu)")
+_FIGURE = re.compile(r"(?:kim ngạch|thương mại|xuất khẩu|nhập khẩu)[^.;]*\d[\d.,]*\s*(?:tỷ|tỉ|triệu)")
 _DATELINE = re.compile(r"\s*\((?:ttxvn|vna|pv|ctv|vietnam\+|tg&vn|dân trí|vov)[^)]{0,20}\)\s*[-–—]")
 
 
