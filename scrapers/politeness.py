@@ -46,6 +46,7 @@ def rules_from_response(status: int | None, text: str | None) -> RobotsRules:
 class HostSlot:
     lock: threading.Lock = field(default_factory=threading.Lock)
     next_at: float = 0.0
+    started_at: float = 0.0
     delay: float = 1.0
     robots: RobotsRules | None = None
 
@@ -84,12 +85,17 @@ class Politeness:
                 slot.next_at += slot.delay - before
 
     def wait_turn(self, hostport: str) -> None:
-        """Block until this host's delay has passed since its last request; call with the slot lock held."""
+        """Block until this host's delay has passed since its last request started; call with the slot lock held.
+
+        Requests to one host are spaced start to start, so the rate is exactly 1/delay (never more), whatever the
+        response times; with the slot lock held they never overlap either."""
         slot = self.slot(hostport)
         wait = slot.next_at - self._clock()
         if wait > 0:
             self._sleep(wait)
+        slot.started_at = self._clock()
 
     def done(self, hostport: str) -> None:
         slot = self.slot(hostport)
-        slot.next_at = self._clock() + slot.delay
+        started = slot.started_at or self._clock()   # a request that did not wait its turn counts from now
+        slot.next_at = started + slot.delay
