@@ -1,6 +1,7 @@
 """Event context: who took part, where, in which sectors, and the agreement status (helpers of events.py)."""
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date
 
@@ -62,10 +63,9 @@ def sectors_of_event(article: Article, index: int, cand, alone: bool) -> set[str
     if alone:
         found |= article.sentence_sectors(index)
     found |= _headline_sectors(article, index) | _subheading_sectors(article, index)
-    for i in range(index + 1, len(article.sentences)):
-        if _dated_trigger(article, i):
-            break
-        if _flag(article, i, "field") or i < index + 6 and _flag(article, i, "discussing") \
+    field = article.sentences_matching(_FIELD)                # one scan of the article, cached
+    for i in range(index + 1, _next_event(article, index)):
+        if i in field or i < index + 6 and _flag(article, i, "discussing") \
                 or i < index + _REACH and _flag(article, i, "at_event"):
             found |= article.sentence_sectors(i)
     return found
@@ -74,19 +74,18 @@ def sectors_of_event(article: Article, index: int, cand, alone: bool) -> set[str
 
 
 def _flag(article: Article, index: int, name: str) -> bool:
-    """Does sentence ``index`` name a field / report the discussion / place itself at the event? (computed once)"""
+    """Does sentence ``index`` report the discussion / place itself at the event? (computed once)"""
     memo = article.memo.setdefault(name, {})
     if index not in memo:
         s = article.sentences[index]
         key = article.key_of(s.start, s.end)
-        if name == "field":
-            memo[index] = "lĩnh vực" in key
-        elif name == "discussing":
+        if name == "discussing":
             memo[index] = _DISCUSSION.search(key) is not None and _FIGURE.search(key) is None
         else:
             memo[index] = AT_THE_EVENT.search(key) is not None
     return memo[index]
 
+_FIELD = re.compile(r"lĩnh vực")
 _FIGURE = re.compile(r"(?:kim ngạch|thương mại|xuất khẩu|nhập khẩu)[^.;]*\d[\d.,]*\s*(?:tỷ|tỉ|triệu)")
 _DATELINE = re.compile(r"\s*\((?:ttxvn|vna|pv|ctv|vietnam\+|tg&vn|dân trí|vov)[^)]{0,20}\)\s*[-–—]")
 
@@ -102,10 +101,14 @@ def _headline_sectors(article: Article, index: int) -> set[str]:
     sentences = article.sentences
     if index == 0 or len(sentences) < 2 or sentences[1].paragraph == sentences[0].paragraph:
         return set()
-    if index != min((i for i in article.sentences_matching(_TRIGGER) if i > 0), default=-1):
+    memo = article.memo.setdefault("headline", {})
+    if "first" not in memo:
+        head = sentences[0]
+        memo["first"] = min((i for i in article.sentences_matching(_TRIGGER) if i > 0), default=-1)
+        memo["named"] = {p.locality_code or p.country_code for p in article.places_in(head.start, head.end)}
+    if index != memo["first"]:
         return set()
-    head = sentences[0]
-    named = {p.locality_code or p.country_code for p in article.places_in(head.start, head.end)}
+    named = memo["named"]
     here = {p.locality_code or p.country_code for p in article.places_in(sentences[index].start, sentences[index].end)}
     if named & here or 0 in article.sentences_matching(_TRIGGER):
         return article.sentence_sectors(0)
@@ -127,6 +130,16 @@ def _subheading_sectors(article: Article, index: int) -> set[str]:
 
 
 _ANOTHER = re.compile(r"cùng ngày|^(?:trước đó|sau đó|tiếp đó|ngày hôm sau|hôm sau)")
+
+
+def _next_event(article: Article, index: int) -> int:
+    """Index of the next sentence announcing another dated event (or the article's end): the context limit."""
+    memo = article.memo.setdefault("event_starts", {})
+    if "list" not in memo:
+        memo["list"] = [i for i in sorted(article.sentences_matching(_TRIGGER)) if _dated_trigger(article, i)]
+    starts = memo["list"]
+    at = bisect.bisect_right(starts, index)
+    return starts[at] if at < len(starts) else len(article.sentences)
 
 
 def _dated_trigger(article: Article, index: int) -> bool:
@@ -169,9 +182,7 @@ def sides_of(article: Article, index: int, cand, alone: bool):
     if not foreign and index > 0 and _REFERS_BACK.search(article.key_of(sentence.start, sentence.end)):
         before = article.sentences[index - 1]             # "Trong chương trình, đoàn đã dự hội nghị…"
         foreign = [p for p in article.places_in(before.start, before.end) if not p.is_vietnamese]
-    for following_index in range(index + 1, min(index + _REACH, len(article.sentences))):
-        if _dated_trigger(article, following_index):
-            break
+    for following_index in range(index + 1, min(index + _REACH, _next_event(article, index))):
         if following_index >= index + 6 and not _flag(article, following_index, "at_event"):
             continue
         following = article.sentences[following_index]

@@ -25,6 +25,8 @@ def extract_outward(article: Article, version: str) -> tuple[list[InvestmentFact
     """(destination facts, spans of the sentences they cover — other investment readings of those are void)."""
     facts: list[InvestmentFact] = []
     spans: list[tuple[int, int]] = []
+    if "ra nước ngoài" not in article.key:
+        return facts, spans
     outward = article.sentences_matching(_OUTWARD)
     window_end, kind = -1, "unspecified"
     for index, sentence in enumerate(article.sentences):
