@@ -39,6 +39,7 @@ aggregated as (
         arg_min(location_country_code, report_order) filter (
             where location_country_code is not null
         ) as first_location_country_code,
+        min(report_order) as first_report_order,
         max(
             case agreement_status when 'signed' then 3 when 'draft' then 2 when 'proposed' then 1 end
         ) as agreement_rank
@@ -69,6 +70,8 @@ final as (
     from representatives
     inner join aggregated
         on representatives.event_id = aggregated.event_id
+    -- rows in the order the events were first reported (publication, article, position in the text)
+    order by aggregated.first_report_order
 )
 
 select * from final

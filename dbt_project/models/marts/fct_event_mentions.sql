@@ -26,7 +26,8 @@ per_article as (
         event_id,
         article_id,
         arg_min(evidence, report_order) as evidence,
-        arg_min(extractor_version, report_order) as extractor_version
+        arg_min(extractor_version, report_order) as extractor_version,
+        min(report_order) as report_order
     from clustered
     group by event_id, article_id
 ),
@@ -48,6 +49,8 @@ final as (
     {% if is_incremental() %}
         where article_id in (select changed_articles.article_id from changed_articles)
     {% endif %}
+    -- rows in reporting order (publication, article, position in the text): deterministic output
+    order by report_order
 )
 
 select * from final
