@@ -20,12 +20,22 @@ def db_path() -> Path:
     return Path(os.environ.get("VNWH_DB") or DEFAULT_DB).expanduser().resolve()
 
 
-def serving_path() -> Path:
-    """The published read-only copy: ``$VNWH_SERVING_DB`` or ``serving.duckdb`` beside the build file."""
+def serving_path(build_db: Path | None = None) -> Path:
+    """The published read-only copy: ``$VNWH_SERVING_DB`` or ``serving.duckdb`` beside the build file
+    (``build_db``, by default the one ``db_path()`` names)."""
     explicit = os.environ.get("VNWH_SERVING_DB")
     if explicit:
         return Path(explicit).expanduser().resolve()
-    return db_path().with_name("serving.duckdb")
+    return (build_db or db_path()).with_name("serving.duckdb")
+
+
+def has_table(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
+    """Whether ``schema.table`` (a table or a view) exists in the connection's own database."""
+    query = (
+        "select count(*) from information_schema.tables"
+        " where table_catalog = current_database() and table_schema = ? and table_name = ?"
+    )
+    return con.execute(query, [schema, table]).fetchone()[0] > 0
 
 
 def connect(path: str | Path | None = None, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import duckdb
 
-from warehouse.db import TIMEZONE
+from warehouse.db import TIMEZONE, has_table
 
 
 @dataclass(frozen=True)
@@ -25,23 +25,15 @@ class QualityResult:
     description: str = ""
 
 
-def _has_table(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
-    query = (
-        "select count(*) from information_schema.tables"
-        " where table_catalog = current_database() and table_schema = ? and table_name = ?"
-    )
-    return con.execute(query, [schema, table]).fetchone()[0] > 0
-
-
 def articles_relation(con: duckdb.DuckDBPyConnection) -> str:
     """SQL for the article metadata with ``body_chars``: ``ops.articles`` when published, else derived from raw."""
-    if _has_table(con, "ops", "articles"):
+    if has_table(con, "ops", "articles"):
         return "ops.articles"
     return "(select *, length(trim(coalesce(body_text, ''))) as body_chars from raw.articles)"
 
 
 def table_relation(con: duckdb.DuckDBPyConnection, table: str) -> str:
-    return f"ops.{table}" if _has_table(con, "ops", table) else f"raw.{table}"
+    return f"ops.{table}" if has_table(con, "ops", table) else f"raw.{table}"
 
 
 def _share(con: duckdb.DuckDBPyConnection, condition: str, since: date | None) -> tuple[int, int, dict[str, Any]]:

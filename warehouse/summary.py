@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import duckdb
 
+from warehouse.db import has_table
+
 LAYERS = ("raw", "staging", "intermediate", "marts")
 
 
@@ -15,12 +17,6 @@ def table_counts(con: duckdb.DuckDBPyConnection, schemas: tuple[str, ...] = LAYE
         [list(schemas)],
     ).fetchall()
     return [(s, t, con.execute(f'select count(*) from "{s}"."{t}"').fetchone()[0]) for s, t in tables]
-
-
-def has_table(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
-    return con.execute(
-        "select count(*) from information_schema.tables where table_schema = ? and table_name = ?", [schema, table]
-    ).fetchone()[0] > 0
 
 
 def freshness(con: duckdb.DuckDBPyConnection) -> dict[str, object]:

@@ -1,19 +1,10 @@
 """Serve: publish the read-only copy readers use (serving.duckdb + Parquet + manifest)."""
-import os
-from pathlib import Path
-
 import dagster as dg
 
 from orchestration.defs.transform import vnwh_dbt_models
 from orchestration.resources import WRITER_POOL, WarehouseResource
+from warehouse.db import serving_path
 from warehouse.publish import publish
-
-
-def serving_path_for(warehouse: WarehouseResource):
-    """The serving copy that belongs to this build file (same rule as warehouse.db.serving_path)."""
-    explicit = os.environ.get("VNWH_SERVING_DB")
-    return Path(explicit).resolve() if explicit else warehouse.db_file().with_name("serving.duckdb")
-
 
 MART_KEYS = sorted((key for key in vnwh_dbt_models.keys if key.path[0] == "marts"), key=lambda k: k.path)
 
@@ -30,7 +21,7 @@ MART_KEYS = sorted((key for key in vnwh_dbt_models.keys if key.path[0] == "marts
     "open the build file, so a refresh never blocks them and they never block it.",
 )
 def serving_copy(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
-    manifest = publish(build_db=warehouse.db_file(), serving_db=serving_path_for(warehouse))
+    manifest = publish(build_db=warehouse.db_file(), serving_db=serving_path(warehouse.db_file()))
     context.log.info(f"published {manifest.serving_file} ({sum(manifest.row_counts.values())} rows)")
     return dg.MaterializeResult(
         metadata={
@@ -57,7 +48,7 @@ def serving_copy(context: dg.AssetExecutionContext, warehouse: WarehouseResource
 def report(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
     from warehouse.report import render_report
 
-    path = render_report(serving_db=serving_path_for(warehouse))
+    path = render_report(serving_db=serving_path(warehouse.db_file()))
     context.log.info(f"report written to {path}")
     return dg.MaterializeResult(metadata={"path": dg.MetadataValue.path(str(path)),
                                           "size_bytes": path.stat().st_size})

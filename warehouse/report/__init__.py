@@ -11,7 +11,7 @@ import uuid
 from datetime import datetime
 from pathlib import Path
 
-from warehouse.db import serving_path
+from warehouse.db import has_table, serving_path
 from warehouse.report import data, figures, fmt, page
 from warehouse.serving import connect_serving
 
@@ -82,7 +82,7 @@ def build_html(con) -> str:
 
 
 def _manifest(con) -> dict:
-    if not data.has_table(con, "ops", "publish_manifest"):
+    if not has_table(con, "ops", "publish_manifest"):
         return {}
     row = con.execute("select manifest from ops.publish_manifest limit 1").fetchone()
     return json.loads(row[0]) if row else {}

@@ -35,11 +35,6 @@ class LocalityRow:
     written_as: list[str] = field(default_factory=list)
 
 
-def has_table(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
-    query = "select count(*) from information_schema.tables where table_schema = ? and table_name = ?"
-    return con.execute(query, [schema, table]).fetchone()[0] > 0
-
-
 def rows_as_dicts(cursor: duckdb.DuckDBPyConnection) -> list[dict]:
     columns = [c[0] for c in cursor.description]
     return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]

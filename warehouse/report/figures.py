@@ -4,7 +4,8 @@ from __future__ import annotations
 import duckdb
 
 from warehouse import quality
-from warehouse.report.data import LATEST_FIGURES, has_table, rows_as_dicts
+from warehouse.db import has_table
+from warehouse.report.data import LATEST_FIGURES, rows_as_dicts
 
 
 def latest_trade(con: duckdb.DuckDBPyConnection, limit: int = LATEST_FIGURES) -> list[dict]:
