@@ -69,23 +69,23 @@ def import_command(
         raise typer.Exit(EXIT_NOTHING_READ)
 
 
-def _build() -> runner.RunOutcome:
-    outcome = runner.run_job("build_job")
-    _report_failures(outcome)
-    return outcome
-
-
 @app.command("build")
 def build_command() -> None:
     """Extract facts from new articles, run dbt (models + tests) and publish the serving copy."""
-    outcome = _build()
+    outcome = runner.run_job("build_job")
+    _report_failures(outcome)
+    _print_built(outcome)
+    if not outcome.success:
+        raise typer.Exit(EXIT_RUN_FAILED)
+
+
+def _print_built(outcome: runner.RunOutcome) -> None:
+    """What a run extracted and what the marts now hold."""
     extracted = outcome.metadata.get("raw/extractions", {})
     console.print(f"extracted {extracted.get('articles_extracted', 0)} articles "
                   f"({extracted.get('articles_failed', 0)} failed) with {extracted.get('extractor_version', '?')}",
                   highlight=False)
     _print_marts()
-    if not outcome.success:
-        raise typer.Exit(EXIT_RUN_FAILED)
 
 
 def _print_marts() -> None:
@@ -158,10 +158,7 @@ def demo_command() -> None:
                   highlight=False)
     outcome = _ingest({"demo_site": True}, job="refresh_job")
     _print_crawl(outcome.metadata.get("raw/articles", {}))
-    extracted = outcome.metadata.get("raw/extractions", {})
-    console.print(f"extracted {extracted.get('articles_extracted', 0)} articles with "
-                  f"{extracted.get('extractor_version', '?')}", highlight=False)
-    _print_marts()
+    _print_built(outcome)
 
 
 @app.command("status")

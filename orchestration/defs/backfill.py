@@ -45,6 +45,6 @@ def crawl_by_publication_day(context: dg.AssetExecutionContext, config: Backfill
     with warehouse.connect() as con:
         stats = crawl(con, sources=config.sources or None, since=since, until=until, refetch=config.refetch,
                       site_overrides=config.site_overrides or None)
-    counts = {k: v for k, v in stats.as_dict().items() if isinstance(v, int | float)}
+    counts = stats.as_dict()
     context.log.info(f"backfill {since}..{until}: {counts}")
     return dg.MaterializeResult(metadata={"since": str(since), "until": str(until), **counts})

@@ -2,6 +2,7 @@
 
 import random
 import time
+from contextlib import nullcontext
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -62,20 +63,16 @@ def _window(config: IngestConfig) -> tuple[date, date]:
 
 def _crawl(context: dg.AssetExecutionContext, con, config: IngestConfig) -> dict:
     from scrapers.crawl import crawl
+    from scrapers.demo_site import serve_sample
 
-    since, until = _window(config)
-    if config.demo_site:
-        from scrapers.demo_site import serve_sample
-
-        with serve_sample() as overrides:
-            stats = crawl(con, sources=config.sources or None, since=None, until=None, refetch=config.refetch,
-                          max_pages=config.max_pages, site_overrides=overrides, progress=config.progress)
-    else:
+    # the demo site serves every sample article, whatever its date: no window there
+    since, until = (None, None) if config.demo_site else _window(config)
+    with serve_sample() if config.demo_site else nullcontext() as overrides:
         stats = crawl(con, sources=config.sources or None, since=since, until=until, refetch=config.refetch,
-                      max_pages=config.max_pages, progress=config.progress)
+                      max_pages=config.max_pages, site_overrides=overrides, progress=config.progress)
     counts = stats.as_dict()
-    context.log.info(f"crawl {since}..{until}: {counts}")
-    return {f"crawl_{key}": value for key, value in counts.items() if isinstance(value, int | float)}
+    context.log.info(f"crawl {since or 'any date'}..{until or 'any date'}: {counts}")
+    return {f"crawl_{key}": value for key, value in counts.items()}
 
 
 CRAWL_RETRIES = 3
