@@ -21,11 +21,15 @@ _SEP = r"\s*[/.\-]\s*"
 _CUE = (r"(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|vào|từ|đến|tới|trước|sau|hết|tuần|qua|nay|cuối|đầu|mai|"
         r"(?:thứ|chủ nhật)(?:\s+\w+)?)[\s,(]*$")
 
-_FULL = re.compile(rf"(?<![\d/.\-]){_D}{_SEP}{_M}{_SEP}{_Y}(?![\d/])")
+_CUE_RE = re.compile(_CUE)
+# A day that starts a numeral: "(?<![\d/.\-])\d{1,2}" written digit first, the look-behind after that digit, so the
+# regex engine skips to digits instead of trying the pattern at every position (same matches).
+_D_LED = r"(?P<d>\d(?<![\d/.\-]\d)\d?)"
+_FULL = re.compile(rf"{_D_LED}{_SEP}{_M}{_SEP}{_Y}(?![\d/])")
 _WORDY = re.compile(rf"ngày\s+{_D}\s+tháng\s+{_M}(?:\s+năm\s+{_Y})?")
-_RANGE = re.compile(rf"(?<![\d/.\-])(?P<d1>\d{{1,2}})\s*(?:-|–|đến|tới|và)\s*{_D}{_SEP}{_M}(?:{_SEP}{_Y})?"
+_RANGE = re.compile(rf"(?P<d1>\d(?<![\d/.\-]\d)\d?)\s*(?:-|–|đến|tới|và)\s*{_D}{_SEP}{_M}(?:{_SEP}{_Y})?"
                     rf"(?![\d/]|,\d)")
-_SHORT = re.compile(rf"(?<![\d/.\-,]){_D}[/.\-]{_M}(?![\d]|[/.\-]\d|,\d|\s*%)")
+_SHORT = re.compile(rf"(?P<d>\d(?<![\d/.\-,]\d)\d?)[/.\-]{_M}(?![\d]|[/.\-]\d|,\d|\s*%)")
 _MONTH = re.compile(rf"tháng\s+{_M}(?:{_SEP}|\s+năm\s+){_Y}")
 _MONTH_ONLY = re.compile(rf"(?:vào|trong|hồi|cuối|đầu|giữa)\s+tháng\s+{_M}(?!\s*[/.\-]\s*\d|\d|\s+năm\s+\d)"
                          rf"(?:\s+(?:vừa qua|này|qua))?")
@@ -68,7 +72,7 @@ def _safe(year: int, month: int, day: int) -> date | None:
 
 def _cued(key: str, start: int) -> bool:
     before = key[max(0, start - 30):start]
-    return bool(re.search(_CUE, before)) or not before.strip(" ,(\"“") and start < 3 or before.endswith("(")
+    return bool(_CUE_RE.search(before)) or not before.strip(" ,(\"“") and start < 3 or before.endswith("(")
 
 
 def find_dates(key: str, published: date | None, same_day: date | None = None) -> list[DateMention]:
@@ -170,6 +174,8 @@ _QUARTER = re.compile(rf"quý\s+(?P<q>iv|iii|ii|i|[1-4])(?![\w])(?:\s*(?:/|năm)
 _SINGLE_MONTH = re.compile(rf"(?:trong\s+)?tháng\s+{_M}(?:{_SEP}|\s+năm\s+){_Y}")
 _YEAR = re.compile(rf"(?:năm|cả năm|trong năm)\s+{_Y}(?![\d/])|(?P<rel>năm nay|năm ngoái|năm qua|năm trước)")
 _SINCE_JANUARY = re.compile(r"từ đầu năm(?:\s+(?:đến nay|tới nay))?")
+_LED = re.compile(r"(?:trong|sau|tính chung|cả|qua)\s+$")
+_PERIOD_WORD = re.compile(r"đầu|năm|qua")
 _REPORTED = re.compile(r"\s+(?:đạt|tăng|giảm|ước)\b")
 _COMPARISON = re.compile(r"(?:so với|cùng kỳ|bằng|so cùng kỳ)[\s\w]{0,12}$")
 
@@ -203,9 +209,9 @@ def find_periods(key: str, published: date | None) -> list[Period]:
     for m in _N_MONTHS.finditer(key):
         raw = m.group("n")
         n = int(raw) if raw.isdigit() else word_number(raw)
-        led = re.search(r"(?:trong|sau|tính chung|cả|qua)\s+$", key[max(0, m.start() - 12):m.start()])
+        led = _LED.search(key[max(0, m.start() - 12):m.start()])
         reported = _REPORTED.match(key, m.end())          # "Xuất khẩu 8 tháng đạt…", "… 9 tháng tăng 12%"
-        if n and 1 <= n <= 12 and (re.search(r"đầu|năm|qua", m.group(0)) or led or reported):
+        if n and 1 <= n <= 12 and (_PERIOD_WORD.search(m.group(0)) or led or reported):
             add(m, _year_of(m, published), 1, n)
     for m in _HALF.finditer(key):
         year = int(m.group("y")) if m.group("y") else (_relative_year("năm " + m.group("rel"), published)

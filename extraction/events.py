@@ -67,6 +67,7 @@ _BACKGROUND = re.compile(r"trước đây|năm \d{4}|từ năm|thời gian qua|n
 _CONTINUATION = re.compile(r"^(?:kết thúc|tại buổi|trong buổi|cũng tại|bên lề|nhân dịp|dịp này|trong khuôn khổ|"
                            r"sau buổi|(?:tại|trong|trong khuôn khổ)\s+(?:chương trình|hội chợ|sự kiện|lễ|hội nghị|"
                            r"hội thảo|diễn đàn|tọa đàm|triển lãm|hội đàm)\b)")
+_LISTED = re.compile(r"\s*(?:,|và|hoặc)?\s*")
 _WITHIN = re.compile(r"^(?:tại|trong)\s+(?:chương trình|hội chợ|sự kiện|hội nghị|hội thảo|diễn đàn|tọa đàm|triển lãm)")
 
 
@@ -93,7 +94,7 @@ def _triggers(key: str, written: str) -> list[list]:
         before = key[max(0, m.start() - 25):m.start()]
         around = key[max(0, m.start() - 40):m.end() + 30]
         listed_after_skipped = skipped_end >= 0 and \
-            re.fullmatch(r"\s*(?:,|và|hoặc)?\s*", key[skipped_end:m.start()]) is not None    # "các hội nghị xúc tiến"
+            _LISTED.fullmatch(key, skipped_end, m.start()) is not None    # "các hội nghị xúc tiến"
         purpose = _PURPOSE.search(key[max(0, m.start() - 60):m.start()])
         named_in_anniversary = _ANNIVERSARY_NAME.search(key[max(0, m.start() - 40):m.start()])
         kind = TRIGGER_TYPE[m.group(0)]
@@ -135,7 +136,7 @@ def _event_date(article: Article, cand: _Candidate, same_day: date | None) -> Da
     mentions = find_dates(key, article.published, same_day)
     for mention in mentions:
         window = key[max(0, mention.start - 30):mention.end + 5]
-        in_range_brackets = re.search(r"\(\s*$", key[:mention.start]) and "-" in key[mention.end:mention.end + 4]
+        in_range_brackets = key[:mention.start].rstrip().endswith("(") and "-" in key[mention.end:mention.end + 4]
         if _ANNIVERSARY.search(window) or in_range_brackets:
             continue
         if plausible(mention, article.published):

@@ -24,6 +24,8 @@ _FOREIGN_CUE = re.compile(r"nước ngoài|\bfdi\b|đầu tư trực tiếp|qu�
 _COMPANY = re.compile(r"công ty|tập đoàn|nhà máy|\bhãng\b|ctcp|tnhh")
 _PROJECTS = count_pattern(r"dự án")
 _CAPITAL_BEFORE = re.compile(r"(?:vốn|đầu tư|fdi|giải ngân|cam kết|đăng ký|thu hút)[^;]{0,40}$")
+_WILL = re.compile(r"\bsẽ\b")
+_NAMED_PROJECT = re.compile(r"dự án\s+[A-ZĐ]")
 _ASIDE = re.compile(r",\s*(?:trong đó|riêng|đặc biệt là)\s")
 _CAPITAL_SUBJECT = re.compile(r"\W*(?:tổng\s+)?(?:số\s+)?vốn\s+(?:đầu tư|fdi|đăng ký|giải ngân)")   # clause subject
 _CAPITAL_AFTER = re.compile(r"\s*(?:vốn|fdi\b|đầu tư)")
@@ -35,11 +37,12 @@ _KIND = (("giải ngân", "disbursed"), ("thực hiện", "disbursed"), ("cam k�
 
 
 def _clauses(sentence: Sentence) -> list[tuple[int, int]]:
-    spans, start = [], sentence.start
-    for i, ch in enumerate(sentence.text):
-        if ch == ";":
-            spans.append((start, sentence.start + i))
-            start = sentence.start + i + 1
+    spans, start, text = [], sentence.start, sentence.text
+    i = text.find(";")
+    while i >= 0:
+        spans.append((start, sentence.start + i))
+        start = sentence.start + i + 1
+        i = text.find(";", i + 1)
     spans.append((start, sentence.end))
     return spans
 
@@ -181,19 +184,19 @@ def _host_giver(facts: list[InvestmentFact], sentence: Sentence, key: str) -> In
 
 def _clause_fact(article, sentence, start, end, as_of, rank_match, version, previous=None) -> InvestmentFact | None:
     key = article.key_of(start, end)
-    counts = find_counts(_PROJECTS, key)
+    counts = find_counts(_PROJECTS, key) if "dự án" in key else []     # the pattern needs the noun
     cued = _CUE.search(key) or previous is not None and counts     # "… Trung Quốc dẫn đầu với 190 dự án."
-    if not cued or _SKIP.search(key) or is_plan(key) or re.search(r"\bsẽ\b", key):
+    if not cued or _SKIP.search(key) or is_plan(key) or _WILL.search(key):
         return None
     money = find_money(key)
     capitals = [m for i, m in enumerate(money)
-                if _CAPITAL_BEFORE.search(key[:m.start]) or _CAPITAL_AFTER.match(key, m.end)
+                if _CAPITAL_BEFORE.search(key, max(0, m.start - 60), m.start) or _CAPITAL_AFTER.match(key, m.end)
                 or i == 0 and _CAPITAL_SUBJECT.match(key)]
     if not counts and not capitals:
         return None
     if _COMPANY.search(key) and not any(c.value > 1 for c in counts):
         return None
-    if not counts and re.search(r"dự án\s+[A-ZĐ]", article.text[start:end]):
+    if not counts and _NAMED_PROJECT.search(article.text, start, end):
         return None
     figures_end = max([c.end for c in counts] + [m.end for m in capitals])
     aside = _ASIDE.search(key, 0)         # "…1,9 tỷ USD vốn FDI, trong đó Hàn Quốc dẫn đầu": a detail, not the sides

@@ -45,12 +45,15 @@ QUALIFIERS = {
 }
 _QUALIFIER = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
 
-# The number must start a numeral: "1.2.3 tỷ USD" is garbage, not "2.3 tỷ USD".
-MONEY = re.compile(
-    rf"(?:(?P<qual>{_QUALIFIER})\s+)?(?<![\d.,])(?P<num>{NUMBER})\s*"
+# The number must start a numeral: "1.2.3 tỷ USD" is garbage, not "2.3 tỷ USD". The amount is found digit first
+# (NUMBER with its first digit taken out of the alternation, the look-behind after it), then the qualifier right
+# before it: the same matches as one "(qualifier\s+)?amount" pattern, which had to be tried at every position.
+_AMOUNT = re.compile(
+    r"(?P<num>\d(?<![\d.,]\d)(?:\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*(?:[,.]\d+)?))\s*"
     rf"(?P<scale>(?:{_SCALE})(?:\s+(?:{_SCALE}))?)?\s*"
     rf"(?P<cur>{_CURRENCY})(?![\wđ])"
 )
+_QUALIFIER_BEFORE = re.compile(rf"(?P<qual>{_QUALIFIER})\s+\Z")
 
 
 @dataclass(frozen=True)
@@ -67,12 +70,17 @@ class Money:
         return None if rate is None else round(self.value * rate, 2)
 
 
+_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_COMMA_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3}){2,}")
+_SCALE_RE = re.compile(_SCALE)
+
+
 def parse_number(text: str) -> float:
     """'4,85' -> 4.85; '5.932' -> 5932; '1.234,5' -> 1234.5; '3.5' -> 3.5; '16' -> 16."""
     text = text.strip()
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", text):
+    if _DOT_THOUSANDS.fullmatch(text):
         return float(text.replace(".", "").replace(",", "."))
-    if re.fullmatch(r"\d{1,3}(?:,\d{3}){2,}", text):   # English thousands: 1,234,567
+    if _COMMA_THOUSANDS.fullmatch(text):   # English thousands: 1,234,567
         return float(text.replace(",", ""))
     return float(text.replace(",", "."))
 
@@ -81,7 +89,7 @@ def scale_value(scale: str | None) -> float:
     if not scale:
         return 1.0
     factor = 1.0
-    for word in re.findall(_SCALE, scale):
+    for word in _SCALE_RE.findall(scale):
         factor *= SCALES[word]
     return factor
 
@@ -89,13 +97,15 @@ def scale_value(scale: str | None) -> float:
 def find_money(key: str) -> list[Money]:
     """Money amounts in a match-form string: value as stated (scaled), ISO currency and qualifier."""
     found = []
-    for m in MONEY.finditer(key):
+    last = 0
+    for m in _AMOUNT.finditer(key):
+        begin, last = last, m.end()
         if m.group("cur") in ("đồng", "đô") and not m.group("scale"):
             continue  # "5 đồng" alone is almost never a figure; "5 tỷ đồng" is
+        qual = _QUALIFIER_BEFORE.search(key, begin, m.start())     # "hơn 5 tỷ USD", not inside the amount before
         value = parse_number(m.group("num")) * scale_value(m.group("scale"))
-        qualifier = QUALIFIERS.get(m.group("qual") or "", "exact")
-        start = m.start("num") if not m.group("qual") else m.start()
-        found.append(Money(start, m.end(), value, CURRENCIES[m.group("cur")], qualifier))
+        qualifier = QUALIFIERS.get(qual.group("qual") if qual else "", "exact")
+        found.append(Money(qual.start() if qual else m.start(), m.end(), value, CURRENCIES[m.group("cur")], qualifier))
     return found
 
 

@@ -77,6 +77,16 @@ _ABBREVIATIONS = {"st", "tp", "mr", "mrs", "ms", "dr", "ts", "ths", "pgs", "gs",
 _BOUNDARY = re.compile(r"[.!?…](?P<close>[\"”’)]*)\s+[\"“‘(\[]?(?P<next>\w)")
 
 
+def _word_before_dot(line: str, start: int, dot: int) -> str:
+    """The word ending right before a full stop at ``dot`` (not reaching back before ``start``), else ''."""
+    if line[dot] != ".":
+        return ""
+    i = dot
+    while i > start and (line[i - 1].isalnum() or line[i - 1] == "_"):     # \w, without a regex scan of the line
+        i -= 1
+    return line[i:dot]
+
+
 def _split_line(line: str, offset: int, paragraph: int) -> list[Sentence]:
     sentences: list[Sentence] = []
     start = 0
@@ -85,9 +95,8 @@ def _split_line(line: str, offset: int, paragraph: int) -> list[Sentence]:
         if not (following.isupper() or following.isdigit()):
             continue
         end = boundary.start() + 1 + len(boundary.group("close"))
-        before = line[start:boundary.start() + 1]
-        last_word = re.search(r"(?<!\w)(\w+)\.$", before)
-        if last_word and (last_word.group(1).lower() in _ABBREVIATIONS or len(last_word.group(1)) == 1):
+        word = _word_before_dot(line, start, boundary.start())
+        if word and (word.lower() in _ABBREVIATIONS or len(word) == 1):
             continue
         sentences.append(_make(line, start, end, offset, paragraph))
         start = boundary.start("next")

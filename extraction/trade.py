@@ -130,13 +130,14 @@ def _subject_is_foreign(article: Article, places: list[Place]) -> bool:
             continue
         if _MARKET_LIST.search(article.key[max(0, place.start - 80):place.start]):
             return False              # "Các thị trường xuất khẩu chính gồm: Hoa Kỳ (1,5 tỷ USD), Hàn Quốc (…)"
-        ranked = re.search(r"\blà\s+$", article.key[max(0, place.start - 8):place.start])   # "tiếp theo là X"
+        ranked = _RANKED_AS.search(article.key[max(0, place.start - 8):place.start])   # "tiếp theo là X"
         if ranked or _MARKET.match(article.key, place.end):
             return False              # "Mỹ là thị trường xuất khẩu lớn nhất của Việt Nam": the market, not the seller
         return place.is_country and not place.is_vietnamese
     return False
 
 
+_RANKED_AS = re.compile(r"\blà\s+$")
 _MARKET_LIST = re.compile(r"thị trường[^.;]{0,50}(?:gồm|là|:)[^.;]*$")
 _MARKET = re.compile(r"[^.;]{0,25}?(?:\blà\b|thị trường|đối tác|khách hàng|nguồn cung)")
 
