@@ -1,46 +1,38 @@
 """Field helpers shared by the parsers: selector lookups, title/author/sapo cleanup, images with captions."""
 from __future__ import annotations
 
-import html
 import re
 from urllib.parse import urljoin
 
-from bs4 import BeautifulSoup, Tag
-
+from scrapers import dom
+from scrapers.dom import text_of
 from scrapers.structured import plausible_author
 
 _GENERIC_SAPO_PREFIX = re.compile(r"^\((?:[^()]{2,30})\)\s*[-–—]\s*")
 _CREDIT = re.compile(r"\s*\((?:ttxvn|vna|vietnam\+|nlđo|theo)[^)]*\)\s*$", re.I)
 _SEPARATORS = (" | ", " - ", " – ", " — ", " :: ")
+_CAPTION_BOX = ".caption, .PhotoCMS_Caption"
+
+__all__ = ["all_texts", "clean_author", "first", "first_text", "images_of", "strip_brand", "strip_sapo_prefix",
+           "text_of"]
 
 
-def text_of(tag: Tag | None) -> str | None:
-    if tag is None:
-        return None
-    for comment in tag.find_all(string=lambda s: s.__class__.__name__ == "Comment"):
-        comment.extract()
-    text = re.sub(r"\s+", " ", html.unescape(tag.get_text(" "))).strip()
-    return text or None
-
-
-def first(soup: BeautifulSoup | Tag, selectors) -> Tag | None:
+def first(node, selectors):
+    """The first match of the first selector whose first match has text (or a datetime attribute)."""
     for selector in selectors:
-        try:
-            found = soup.select_one(selector)
-        except ValueError:
-            continue
-        if found is not None and (text_of(found) or found.get("datetime")):
+        found = dom.css(selector).first(node)
+        if found is not None and (dom.has_text(found) or found.get("datetime")):
             return found
     return None
 
 
-def first_text(soup, selectors) -> str | None:
-    return text_of(first(soup, selectors))
+def first_text(node, selectors) -> str | None:
+    return text_of(first(node, selectors))
 
 
-def all_texts(soup, selectors) -> list[str]:
+def all_texts(node, selectors) -> list[str]:
     for selector in selectors:
-        values = [t for t in (text_of(tag) for tag in soup.select(selector)) if t]
+        values = [t for t in (text_of(tag) for tag in dom.css(selector).all(node)) if t]
         if values:
             return list(dict.fromkeys(values))
     return []
@@ -84,29 +76,33 @@ def clean_author(value: str | None, brands: tuple[str, ...] = ()) -> str | None:
     return plausible_author(stripped, brands)
 
 
-def images_of(container: Tag | None, selectors, base_url: str, lead: str | None = None) -> list[dict]:
+def images_of(container, selectors, base_url: str, lead: str | None = None) -> list[dict]:
     images: list[dict] = []
     if lead:
         images.append({"src": urljoin(base_url, lead), "caption": None})
     if container is None:
         return images
     for selector in selectors:
-        for block in container.select(selector):
-            img = block.find("img")
-            if img is None:
-                continue
-            src = img.get("data-original") or img.get("data-src") or img.get("src")
-            if not src or src.startswith("data:"):
-                continue
-            caption_tag = block.find("figcaption") or block.select_one(".caption, .PhotoCMS_Caption")
-            caption = text_of(caption_tag)
-            if caption is None:
-                bare = "".join(t for t in block.find_all(string=True, recursive=False)).strip()
-                caption = re.sub(r"\s+", " ", bare) or None
-            src = urljoin(base_url, src)
-            known = next((i for i in images if i["src"].split("?")[0] == src.split("?")[0]), None)
-            if known:
-                known["caption"] = known["caption"] or caption
-            else:
-                images.append({"src": src, "caption": caption})
+        for block in dom.css(selector).all(container):
+            _add_image(images, block, base_url)
     return images
+
+
+def _add_image(images: list[dict], block, base_url: str) -> None:
+    img = dom.find(block, "img")
+    if img is None:
+        return
+    src = img.get("data-original") or img.get("data-src") or img.get("src")
+    if not src or src.startswith("data:"):
+        return
+    caption_tag = dom.find(block, "figcaption")
+    caption = text_of(caption_tag if caption_tag is not None else dom.css(_CAPTION_BOX).first(block))
+    if caption is None:
+        bare = (block.text or "") + "".join(child.tail or "" for child in block)
+        caption = re.sub(r"\s+", " ", bare.strip()) or None
+    src = urljoin(base_url, src)
+    known = next((i for i in images if i["src"].split("?")[0] == src.split("?")[0]), None)
+    if known:
+        known["caption"] = known["caption"] or caption
+    else:
+        images.append({"src": src, "caption": caption})

@@ -6,9 +6,10 @@ import copy
 import re
 
 import trafilatura
-from bs4 import BeautifulSoup, NavigableString, Tag
 
-from scrapers.htmltext import block_paragraphs, body_from, clean_paragraphs, prune
+from scrapers import dom
+from scrapers.boxes import prune
+from scrapers.htmltext import block_paragraphs, body_from, clean_paragraphs
 
 SEMANTIC = (
     "[itemprop=articleBody]", "[data-field=body]", "[data-role=content]", "div.article__body", "div.article-body",
@@ -16,15 +17,19 @@ SEMANTIC = (
     "div.cms-body", "#article-body", "#content-detail", "div.fck_detail", "div.news-content",
 )
 MIN_PARAGRAPH = 40
+_INLINE = frozenset({"a", "b", "strong", "em", "i", "span"})
 
 
-def generic_body(soup: BeautifulSoup, *, title=None, sapo=None, author=None):
-    """(body, byline, captions, how, container) where ``how`` names the method that produced the body."""
-    page = copy.copy(soup)
-    root = page.body or page
+def generic_body(page_root, *, title=None, sapo=None, author=None):
+    """(body, byline, captions, how, container) where ``how`` names the method that produced the body.
+    ``page_root`` is the page's <html> element; it is pruned on a copy, never in place."""
+    page = copy.deepcopy(page_root)
+    root = dom.body_of(page)
+    if root is None:
+        root = page
     prune(root)
     for selector in SEMANTIC:
-        container = root.select_one(selector)
+        container = dom.css(selector).first(root)
         if container is not None and _text_length(container) >= 80:
             body, byline, captions = body_from(container, title=title, sapo=sapo, author=author)
             if body:
@@ -34,26 +39,32 @@ def generic_body(soup: BeautifulSoup, *, title=None, sapo=None, author=None):
         body, byline, captions = body_from(densest, title=title, sapo=sapo, author=author)
         if body:
             return body, byline, captions, "densest-block", densest
-    return (*_trafilatura(str(soup), title, sapo, author), "trafilatura", None)
+    return (*_trafilatura(dom.serialize(page_root), title, sapo, author), "trafilatura", None)
 
 
-def _text_length(tag: Tag) -> int:
-    return len(re.sub(r"\s+", " ", tag.get_text(" ")).strip())
+def _text_length(tag) -> int:
+    return len(re.sub(r"\s+", " ", dom.get_text(tag, " ")).strip())
 
 
-def _own_text(tag: Tag) -> int:
-    return len("".join(str(c) for c in tag.children if isinstance(c, NavigableString)).strip()) + sum(
-        len(c.get_text()) for c in tag.children if isinstance(c, Tag) and c.name in ("a", "b", "strong", "em", "i",
-                                                                                      "span"))
+def _own_text(tag) -> int:
+    """Characters of a block's own text: its direct text nodes plus the text of its inline children."""
+    own = [dom.stored_piece(tag.text)] if tag.text else []
+    inline = 0
+    for child in tag:
+        if isinstance(child.tag, str) and child.tag in _INLINE:
+            inline += len("".join(dom.stored_strings(child)))
+        if child.tail:
+            own.append(dom.stored_piece(child.tail))
+    return len("".join(own).strip()) + inline
 
 
-def _densest_block(root: Tag) -> Tag | None:
-    scores: dict[int, tuple[int, Tag]] = {}
-    for block in root.find_all(["p", "div", "blockquote"]):
+def _densest_block(root):
+    scores: dict[int, tuple[int, object]] = {}
+    for block in root.iterdescendants("p", "div", "blockquote"):
         length = _own_text(block)
-        if length < MIN_PARAGRAPH or block.parent is None:
+        if length < MIN_PARAGRAPH or block.getparent() is None:
             continue
-        parent = block.parent
+        parent = block.getparent()
         total, _ = scores.get(id(parent), (0, parent))
         scores[id(parent)] = (total + length, parent)
     if not scores:

@@ -1,36 +1,21 @@
 """Article body text from an HTML container: paragraphs only, no boxes, captions, ads, share bars or bylines.
 
-Two layers: element rules (drop comments, scripts, figures, captions and any element whose class/id/type names a
-related box, sidebar, ad or share bar) and text rules (cut at "Tin liên quan"/"Hồ sơ Startup"-style box headings,
-drop photo captions, bracketed related links, sign-offs and trailing right-aligned bylines).
+Two layers: element rules (scrapers.boxes: drop scripts, figures, captions and any element whose class/id/type
+names a related box, sidebar, ad or share bar) and text rules (cut at "Tin liên quan"/"Hồ sơ Startup"-style box
+headings, drop photo captions, bracketed related links, sign-offs and trailing right-aligned bylines).
 """
 from __future__ import annotations
 
 import re
-import unicodedata
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from lxml import etree
 
-DROP_TAGS = {"script", "style", "noscript", "template", "iframe", "object", "embed", "video", "audio", "svg",
-             "button", "form", "input", "select", "figure", "figcaption", "picture", "canvas", "nav", "aside",
-             "footer", "header", "map", "ins"}
+from scrapers import dom
+from scrapers.boxes import STOP_HEADINGS, prune
+from scrapers.boxes import norm as _norm
+
 BLOCK_TAGS = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
               "blockquote", "table", "tr", "td", "th", "dl", "dt", "dd", "pre", "center", "hr", "tbody"}
-JUNK_NAME = re.compile(
-    r"relate|lienquan|lien-quan|tin-khac|tinkhac|sidebar|side-bar|share|social|sharing|comment|banner|advert|"
-    r"(^|[-_ ])ads?($|[-_ ])|(^|[-_ ])adv|quangcao|qc-|sas_|sas-|(^|[-_ ])tags?($|[-_ ])|tag-list|"
-    r"breadcrumb|newsletter|"
-    r"readmore|read-more|see-more|xem-them|most-?read|popular|box-news|author-info|article-meta|byline|"
-    r"caption|photo-?cms|article-photo|kbwscwl|notebox-related|rating|vote|zalo|facebook|fb-",
-    re.I,
-)
-JUNK_TYPES = {"relatednewsbox", "relatednews", "relatedonenews", "photo", "videostream", "sortablevideo"}
-STOP_HEADINGS = {
-    "tin liên quan", "bài liên quan", "tin cùng chuyên mục", "hồ sơ startup", "khởi nghiệp", "đọc tiếp",
-    "xem thêm", "tham khảo thêm", "mới nhất", "tin mới", "tin khác", "đọc bài theo từ khoá", "đọc bài theo từ khóa",
-    "từ khóa", "từ khoá", "tags", "chia sẻ", "bình luận", "ý kiến bạn đọc", "có thể bạn quan tâm", "đọc nhiều",
-    "tin đọc nhiều", "cùng chuyên mục", "bài viết liên quan", "tin nổi bật",
-}
 _STOP_PREFIX = re.compile(r"^(mới nhất trên|bình luận \(\d+\)|cơ quan chủ quản|© bản quyền|bản quyền thuộc về)", re.I)
 _CAPTION = re.compile(r"(\(\s*(ảnh|photo|video|clip)\s*:[^)]*\)\s*\.?$|(^|[-–.]\s*)ảnh\s*:\s*[^.]{2,60}\.?$)", re.I)
 _SOURCE_CAPTION = re.compile(r"\(\s*nguồn\s*:[^)]*\)\s*\.?$", re.I)   # only short lines: body text cites sources too
@@ -42,93 +27,57 @@ _BRACKET_LINK = re.compile(r"^\[[^\]]{3,300}\]$")
 _PREFIX_ONLY = re.compile(r"^\s*(\./\.|\.\/\.)\s*$")
 
 
-def _is_junk(tag: Tag) -> bool:
-    if tag.name in DROP_TAGS:
-        return True
-    attrs = tag.attrs or {}
-    if str(attrs.get("type", "")).lower() in JUNK_TYPES:
-        return True
-    names = " ".join(attrs.get("class") or []) + " " + str(attrs.get("id") or "")
-    if names.strip() and JUNK_NAME.search(names):
-        return True
-    return str(attrs.get("aria-hidden", "")).lower() == "true" or "display:none" in str(attrs.get("style", ""))
-
-
-def prune(root: Tag, extra_selectors: list[str] = (), keep: Tag | None = None) -> None:
-    """Remove comments, junk elements and the given selectors from ``root`` in place (never ``keep`` itself)."""
-    for comment in root.find_all(string=lambda s: isinstance(s, Comment)):
-        comment.extract()
-    for selector in extra_selectors:
-        for tag in root.select(selector):
-            if tag is not keep:
-                tag.decompose()
-    for tag in list(root.find_all(True)):
-        if tag is keep or tag.decomposed or tag.parent is None:
-            continue
-        if _is_junk(tag):
-            tag.decompose()
-    _drop_headed_boxes(root, keep)
-
-
-def _drop_headed_boxes(root: Tag, keep: Tag | None) -> None:
-    """A box introduced by a "Tin liên quan"-style heading: drop the heading's enclosing box when that box is small
-    next to the article (so a related box in mid-body goes without cutting the paragraphs after it)."""
-    scope = keep or root
-    total = len(scope.get_text(" ", strip=True)) or 1
-    for heading in list(scope.find_all(["h2", "h3", "h4", "h5", "h6", "strong", "b", "span", "p", "div", "label"])):
-        if heading.decomposed or heading.parent is None:
-            continue
-        if _norm(heading.get_text(" ", strip=True)) not in STOP_HEADINGS:
-            continue
-        box = heading.parent
-        if box is not None and box is not scope and box is not root and box.name not in ("body", "html") \
-                and len(box.get_text(" ", strip=True)) < 0.4 * total:
-            box.decompose()
-
-
-def block_paragraphs(root: Tag) -> list[tuple[str, bool]]:
+def block_paragraphs(root) -> list[tuple[str, bool]]:
     """(text, right_aligned) per visual paragraph: block boundaries and <br> split, inner whitespace collapsed."""
     out: list[tuple[str, bool]] = []
     buffer: list[str] = []
-    align = {"right": False}
+    align = [False]
 
     def flush() -> None:
-        text = re.sub(r"\s+", " ", "".join(buffer)).strip()
+        text = " ".join("".join(buffer).split())
         if text:
-            out.append((text, align["right"]))
+            out.append((text, align[0]))
         buffer.clear()
-        align["right"] = False
+        align[0] = False
 
-    def walk(node: Tag) -> None:
-        for child in node.children:
-            if isinstance(child, Comment):
-                continue
-            if isinstance(child, NavigableString):
-                buffer.append(str(child))
-                continue
-            if not isinstance(child, Tag):
-                continue
-            if child.name == "br":
-                flush()
-                continue
-            is_block = child.name in BLOCK_TAGS
-            if is_block:
-                flush()
-            style = str(child.get("style", "")).replace(" ", "").lower()
-            classes = {c.lower() for c in child.get("class") or []}
-            if "text-align:right" in style or classes & {"text-right", "align-right", "right", "author"}:
-                align["right"] = True
-            walk(child)
-            if is_block:
-                flush()
+    def walk(node) -> None:
+        if node.text:
+            buffer.append(node.text)
+        for child in node:
+            name = child.tag
+            if isinstance(name, str):
+                if name == "br":
+                    flush()
+                else:
+                    _walk_element(child, name)
+            if child.tail:
+                buffer.append(child.tail)
+
+    def _walk_element(child, name: str) -> None:
+        is_block = name in BLOCK_TAGS
+        if is_block:
+            flush()
+        if _right_aligned(child):
+            align[0] = True
+        walk(child)
+        if is_block:
+            flush()
 
     walk(root)
     flush()
     return out
 
 
-def _norm(text: str) -> str:
-    return unicodedata.normalize("NFC", text).strip().rstrip(":").strip().lower()
+_RIGHT_CLASSES = {"text-right", "align-right", "right", "author"}
+
+
+def _right_aligned(tag) -> bool:
+    attrs = tag.attrib
+    if not attrs:
+        return False
+    style = attrs.get("style", "").replace(" ", "").lower()
+    classes = {c.lower() for c in attrs.get("class", "").split()}
+    return "text-align:right" in style or bool(classes & _RIGHT_CLASSES)
 
 
 def clean_paragraphs(paragraphs: list[tuple[str, bool]], *, title: str | None = None, sapo: str | None = None,
@@ -188,27 +137,45 @@ def _looks_like_name(text: str) -> bool:
     return capitalised >= 0.7 * len(words)
 
 
-def body_from(container: Tag, *, remove: list[str] = (), title: str | None = None, sapo: str | None = None,
+def body_from(container, *, remove: list[str] = (), title: str | None = None, sapo: str | None = None,
               author: str | None = None, byline_from_tail: bool = True) -> tuple[str | None, str | None, list[str]]:
-    """(body text with paragraphs joined by blank lines, trailing byline, caption texts) of a container."""
-    fragment = BeautifulSoup(str(container), "lxml")
-    root = fragment.body or fragment
-    top = next((c for c in root.children if isinstance(c, Tag)), None)
+    """(body text with paragraphs joined by blank lines, trailing byline, caption texts) of a container.
+
+    Works on a copy shaped as a re-parse of the container's markup would be: <html><body>container</body></html>
+    (a <body> container is its own root, with its first child element kept)."""
+    root, top = _fragment(container)
     prune(root, list(remove), keep=top)
     paragraphs, byline, captions = clean_paragraphs(block_paragraphs(root), title=title, sapo=sapo, author=author,
                                                     byline_from_tail=byline_from_tail)
     return ("\n\n".join(paragraphs) or None), byline, captions
 
 
-def bold_lead(container: Tag | None) -> str | None:
+def _fragment(container):
+    copy = dom.fragment_copy(container)
+    if copy.tag == "html":
+        root = copy.find("body")
+        if root is None:
+            return copy, None
+    elif copy.tag == "body":
+        root = etree.Element("html")
+        root.append(copy)
+        root = copy
+    else:
+        root = etree.SubElement(etree.Element("html"), "body")
+        root.append(copy)
+    top = next((child for child in root if isinstance(child.tag, str)), None)
+    return root, top
+
+
+def bold_lead(container) -> str | None:
     """The lead many Vietnamese pages print as a bold first paragraph of the body (no separate sapo element)."""
     if container is None:
         return None
-    for paragraph in container.find_all("p")[:6]:
-        text = re.sub(r"\s+", " ", paragraph.get_text(" ")).strip()
+    for paragraph in list(container.iterdescendants("p"))[:6]:
+        text = re.sub(r"\s+", " ", dom.get_text(paragraph, " ")).strip()
         if len(text) < 60:
             continue                                  # a byline, "Chia sẻ", an empty spacer
-        bold = " ".join(b.get_text(" ") for b in paragraph.find_all(["strong", "b"]))
+        bold = " ".join(dom.get_text(b, " ") for b in paragraph.iterdescendants("strong", "b"))
         bold = re.sub(r"\s+", " ", bold).strip()
         return text if bold == text and not text.endswith(":") else None
     return None

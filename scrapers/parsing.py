@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from urllib.parse import urljoin, urlsplit
 
-from bs4 import BeautifulSoup
-
+from scrapers import dom
 from scrapers import fields as F
 from scrapers.decoding import decode_html
 from scrapers.generic import generic_body
@@ -28,8 +27,8 @@ def parse_html(html: bytes | str, url: str | None = None, source: str | None = N
                content_type: str | None = None, content_sha256: str | None = None) -> ArticleRecord:
     """Parse one article page; the site parser is chosen from ``url``, then canonical/og:url, then ``source``."""
     text = decode_html(html, content_type)
-    soup = BeautifulSoup(text, "lxml")
-    data = structured_fields(soup)
+    root = dom.parse_document(text)
+    data = structured_fields(root)
     canonical = str(data.get("canonical") or "")
     if canonical and not canonical.startswith("http") and url:
         canonical = urljoin(url, canonical)                 # a relative canonical, resolved against the page
@@ -39,7 +38,7 @@ def parse_html(html: bytes | str, url: str | None = None, source: str | None = N
     if not record_url:
         raise ParseError("no URL: pass url=, or the page needs <link rel=canonical> / og:url")
     name = site.name if site is not GENERIC else (source or _host_name(record_url))
-    record = _extract(site, soup, data, record_url, name)
+    record = _extract(site, root, data, record_url, name)
     record.content_sha256 = content_sha256
     return record
 
@@ -58,34 +57,34 @@ def _host_name(url: str) -> str:
     return host
 
 
-def _templates_for(site: Site, soup) -> tuple[Template | None, object]:
+def _templates_for(site: Site, root) -> tuple[Template | None, object]:
     for template in site.templates:
-        container = F.first(soup, template.body)
+        container = F.first(root, template.body)
         if container is not None:
             return template, container
     return None, None
 
 
-def _pick(soup, templates: list[Template], attr: str):
+def _pick(root, templates: list[Template], attr: str):
     for template in templates:
-        tag = F.first(soup, getattr(template, attr))
+        tag = F.first(root, getattr(template, attr))
         if tag is not None:
             return tag
     return None
 
 
-def _extract(site: Site, soup, data: dict, url: str, source: str) -> ArticleRecord:
+def _extract(site: Site, root, data: dict, url: str, source: str) -> ArticleRecord:
     warnings: list[str] = []
-    template, container = _templates_for(site, soup)
+    template, container = _templates_for(site, root)
     ordered = ([template] if template else []) + [t for t in site.templates if t is not template]
     brands = tuple(site.brand_names) + ((data["site_name"],) if data.get("site_name") else ())
 
-    title = _title(soup, data, ordered, brands, warnings)
-    sapo = F.text_of(_pick(soup, ordered, "sapo"))
-    sapo = sapo or data.get("sapo") or _meta_description(soup, warnings)
+    title = _title(root, data, ordered, brands, warnings)
+    sapo = F.text_of(_pick(root, ordered, "sapo"))
+    sapo = sapo or data.get("sapo") or _meta_description(root, warnings)
     sapo = F.strip_sapo_prefix(sapo, site.sapo_prefixes)
-    author = F.clean_author(F.text_of(_pick(soup, ordered, "author")), brands)
-    published = _published(soup, data, ordered, url, site, warnings)
+    author = F.clean_author(F.text_of(_pick(root, ordered, "author")), brands)
+    published = _published(root, data, ordered, url, site, warnings)
 
     body, byline, path, captions = None, None, None, []
     if template is not None:
@@ -99,7 +98,7 @@ def _extract(site: Site, soup, data: dict, url: str, source: str) -> ArticleReco
     if not body and data.get("body"):
         body, path = data["body"], "jsonld"
     if not body:
-        body, byline, captions, how, container = generic_body(soup, title=title, sapo=sapo, author=author)
+        body, byline, captions, how, container = generic_body(root, title=title, sapo=sapo, author=author)
         path = "generic"
         warnings.append(f"generic_extractor:{how}")
     if not sapo and body:
@@ -110,8 +109,8 @@ def _extract(site: Site, soup, data: dict, url: str, source: str) -> ArticleReco
     author = author or F.clean_author(byline, brands) or F.clean_author(data.get("author"), brands)
     if not author:
         warnings.append("no_author")
-    section = data.get("section") or _section(soup, ordered) or _breadcrumb(soup)
-    tags = _tags(soup, ordered, data)
+    section = data.get("section") or _section(root, ordered) or _breadcrumb(root)
+    tags = _tags(root, ordered, data)
     images = F.images_of(container, template.images if template else ("figure",), url, data.get("image"))
     for caption in captions:
         if not any(i.get("caption") == caption for i in images):
@@ -132,8 +131,8 @@ def _split_bold_lead(container, body: str, warnings: list[str]):
     return None, body
 
 
-def _title(soup, data: dict, ordered: list[Template], brands, warnings: list[str]) -> str | None:
-    visible = F.text_of(_pick(soup, ordered, "title"))
+def _title(root, data: dict, ordered: list[Template], brands, warnings: list[str]) -> str | None:
+    visible = F.text_of(_pick(root, ordered, "title"))
     structured = F.strip_brand(data.get("title"), brands)
     if visible and structured and visible != structured:
         if not structured.startswith(visible):
@@ -141,30 +140,29 @@ def _title(soup, data: dict, ordered: list[Template], brands, warnings: list[str
         return visible
     title = structured or visible
     if not title:
-        h1 = soup.find("h1")
-        title = F.text_of(h1) or F.strip_brand(F.text_of(soup.find("title")), brands)
+        title = F.text_of(dom.find(root, "h1")) or F.strip_brand(F.text_of(dom.find(root, "title")), brands)
         warnings.append("title_from_h1_or_html_title" if title else "no_title")
     return title
 
 
-def _meta_description(soup, warnings: list[str]) -> str | None:
-    tag = soup.find("meta", attrs={"name": "description"})
-    value = tag.get("content") if tag else None
+def _meta_description(root, warnings: list[str]) -> str | None:
+    tag = next((meta for meta in root.iter("meta") if meta.get("name") == "description"), None)
+    value = tag.get("content") if tag is not None else None
     if value:
         warnings.append("sapo_from_meta_description")
-    return F.text_of(BeautifulSoup(value, "lxml")) if value else None
+    return F.text_of(dom.parse_document(value)) if value else None
 
 
-def _published(soup, data: dict, ordered: list[Template], url: str, site: Site, warnings: list[str]):
+def _published(root, data: dict, ordered: list[Template], url: str, site: Site, warnings: list[str]):
     if data.get("published_at"):
         return data["published_at"]
-    tag = _pick(soup, ordered, "time")
+    tag = _pick(root, ordered, "time")
     if tag is not None:
         value = parse_any(tag.get("datetime")) if tag.get("datetime") else None
         value = value or parse_vn_text(F.text_of(tag), month_first=site.time_month_first)
         if value:
             return value
-    value = time_datetime(soup) or _date_near_title(soup, site)
+    value = time_datetime(root) or _date_near_title(root, site)
     if value:
         return value
     value = from_url(url)
@@ -175,9 +173,9 @@ def _published(soup, data: dict, ordered: list[Template], url: str, site: Site, 
 _DATE_BOXES = "[class*=date], [class*=time], [class*=publish], [class*=info], [class*=meta]"
 
 
-def _date_near_title(soup, site: Site):
+def _date_near_title(root, site: Site):
     """Generic last resort: a short date-bearing element (class names date/time/info/meta/publish)."""
-    for tag in soup.select(_DATE_BOXES)[:20]:
+    for tag in dom.css(_DATE_BOXES).all(root)[:20]:
         text = F.text_of(tag)
         if text and len(text) <= 80:
             value = parse_vn_text(text, month_first=site.time_month_first)
@@ -186,26 +184,26 @@ def _date_near_title(soup, site: Site):
     return None
 
 
-def _section(soup, ordered: list[Template]) -> str | None:
+def _section(root, ordered: list[Template]) -> str | None:
     """The most specific section a template's selectors name (the last match that is not "Trang chủ")."""
     for template in ordered:
         for selector in template.section:
-            names = [F.text_of(tag) for tag in soup.select(selector)]
+            names = [F.text_of(tag) for tag in dom.css(selector).all(root)]
             names = [n for n in names if n and n.lower() not in ("trang chủ", "home")]
             if names:
                 return names[-1]
     return None
 
 
-def _breadcrumb(soup) -> str | None:
-    links = [F.text_of(a) for a in soup.select("[class*=breadcrumb] a")]
+def _breadcrumb(root) -> str | None:
+    links = [F.text_of(a) for a in dom.css("[class*=breadcrumb] a").all(root)]
     links = [t for t in links if t and t.lower() not in ("trang chủ", "home")]
     return links[-1] if links else None
 
 
-def _tags(soup, ordered: list[Template], data: dict) -> list[str]:
+def _tags(root, ordered: list[Template], data: dict) -> list[str]:
     for template in ordered:
-        values = [v.lstrip("#").strip() for v in F.all_texts(soup, template.tags)]
+        values = [v.lstrip("#").strip() for v in F.all_texts(root, template.tags)]
         if any(values):
             return [v for v in values if v]
     return list(data.get("tags") or [])

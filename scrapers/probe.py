@@ -6,9 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bs4 import BeautifulSoup
-
-from scrapers import discovery
+from scrapers import discovery, dom
 from scrapers import fields as F
 from scrapers.fetch import Fetcher
 from scrapers.generic import generic_body
@@ -88,16 +86,16 @@ def _first_listed(site, fetcher: Fetcher, override, result: ProbeResult):
 
 def paths_report(html: str, site) -> dict[str, dict[str, bool]]:
     """Which fields each path finds on its own: structured data, each site template, the generic extractor."""
-    soup = BeautifulSoup(html, "lxml")
-    data = structured_fields(soup)
+    root = dom.parse_document(html)
+    data = structured_fields(root)
     report = {"structured": {name: bool(data.get(name)) for name in FIELDS}}
     for template in site.templates:
         report[f"{template.path}:{template.name}"] = {
-            name: bool(F.first(soup, getattr(template, "body" if name == "body" else
-                                               "time" if name == "published_at" else name)))
+            name: F.first(root, getattr(template, "body" if name == "body" else
+                                               "time" if name == "published_at" else name)) is not None
             for name in FIELDS
         }
-    body, *_rest = generic_body(soup)
+    body, *_rest = generic_body(root)
     report["generic"] = {"body": bool(body)}
     return report
 

@@ -1,8 +1,8 @@
 """Structured data of a page: JSON-LD (values may be HTML-entity encoded), Open Graph / article:* meta in both
 ``name=`` and ``property=`` forms, <link rel=canonical>, <time datetime>, itemprop microdata.
 
-``structured_fields(soup)`` returns {field: value} plus ``_from`` = {field: "jsonld" | "meta"} saying where each came
-from. Nothing here knows about a particular site.
+``structured_fields(root)`` (root: the page's lxml <html> element) returns {field: value} plus ``_from`` =
+{field: "jsonld" | "meta"} saying where each came from. Nothing here knows about a particular site.
 """
 from __future__ import annotations
 
@@ -11,8 +11,7 @@ import json
 import re
 from typing import Any
 
-from bs4 import BeautifulSoup
-
+from scrapers import dom
 from scrapers.timeparse import parse_any
 
 ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
@@ -23,17 +22,16 @@ _GENERIC_AUTHORS = {"ban biên tập", "admin", "administrator", "pv", "phóng v
 def _clean(value: Any) -> str | None:
     if not isinstance(value, str):
         return None
-    text = re.sub(r"\s+", " ", html.unescape(html.unescape(value))).strip()
-    return text or None
+    return " ".join(html.unescape(html.unescape(value)).split()) or None
 
 
-def _jsonld_objects(soup: BeautifulSoup) -> list[dict]:
+def _jsonld_objects(root) -> list[dict]:
     objects: list[dict] = []
-    for script in soup.find_all("script"):
+    for script in root.iter("script"):
         kind = html.unescape(script.get("type") or "").lower()
         if "ld+json" not in kind:
             continue
-        raw = script.string or script.get_text() or ""
+        raw = "".join(dom.strings(script))
         try:
             data = json.loads(raw.strip().rstrip(";"))
         except ValueError:
@@ -84,9 +82,9 @@ def plausible_author(value: str | None, site_names: tuple[str, ...] = ()) -> str
     return text or None
 
 
-def _meta(soup: BeautifulSoup) -> dict[str, list[str]]:
+def _meta(root) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
-    for tag in soup.find_all("meta"):
+    for tag in root.iter("meta"):
         key = tag.get("property") or tag.get("name") or tag.get("itemprop")
         content = tag.get("content")
         if key and content is not None:
@@ -122,52 +120,82 @@ def _breadcrumb_section(objects: list[dict], article_url: str | None, headline: 
     return None
 
 
-def structured_fields(soup: BeautifulSoup) -> dict:
-    objects = _jsonld_objects(soup)
+def _canonical_link(root):
+    """The first <link> whose rel tokens include "canonical" (exactly, as BeautifulSoup matched it)."""
+    return next((link for link in root.iter("link") if "canonical" in (link.get("rel") or "").split()), None)
+
+
+def structured_fields(root) -> dict:
+    objects = _jsonld_objects(root)
     article = next((o for o in objects if _types(o) & ARTICLE_TYPES - {"webpage"}), None)
     article = article or next((o for o in objects if "webpage" in _types(o) and o.get("headline")), None) or {}
-    meta = _meta(soup)
+    meta = _meta(root)
     fields: dict[str, Any] = {}
     origin: dict[str, str] = {}
 
-    def put(name: str, value: Any, where: str) -> None:
-        if value and name not in fields:
-            fields[name] = value
-            origin[name] = where
+    def put(name: str, where: str, compute) -> None:
+        """The first truthy candidate wins; later candidates are not even computed."""
+        if name not in fields:
+            value = compute()
+            if value:
+                fields[name] = value
+                origin[name] = where
 
-    canonical = soup.find("link", rel=lambda v: v and "canonical" in (v if isinstance(v, list) else [v]))
-    put("canonical", _clean(canonical.get("href")) if canonical else None, "meta")
-    put("canonical", _first(meta, "og:url"), "meta")
-    page = article.get("mainEntityOfPage")
-    put("canonical", _clean(article.get("url")) or (_clean(page.get("@id")) if isinstance(page, dict) else
-                                                   _clean(page)), "jsonld")
-    put("canonical", _first(meta, "twitter:url", "url", "dc.identifier"), "meta")
-
-    put("title", _clean(article.get("headline")) or _clean(article.get("name")), "jsonld")
-    put("title", _first(meta, "og:title", "twitter:title"), "meta")
-    put("sapo", _clean(article.get("description")), "jsonld")
-    put("sapo", _first(meta, "og:description", "twitter:description"), "meta")
-    put("published_at", parse_any(_clean(article.get("datePublished"))), "jsonld")
-    put("published_at", parse_any(_first(meta, "article:published_time", "og:published_time", "pubdate",
-                                         "datepublished", "publishdate", "dc.date.issued")), "meta")
-    put("updated_at", parse_any(_clean(article.get("dateModified"))), "jsonld")
-    put("updated_at", parse_any(_first(meta, "article:modified_time", "og:updated_time", "datemodified")), "meta")
-    put("author", plausible_author(_name_of(article.get("author"))), "jsonld")
-    put("author", plausible_author(_first(meta, "article:author", "author", "dc.creator")), "meta")
-    put("section", _first(meta, "article:section"), "meta")
-    put("section", _name_of(article.get("articleSection")), "jsonld")
-    put("section", _breadcrumb_section(objects, fields.get("canonical"), fields.get("title")), "jsonld")
-    tags = [t.strip() for v in meta.get("article:tag", []) for t in html.unescape(v).split(",") if t.strip()]
-    put("tags", tags, "meta")
-    put("tags", [t.strip() for t in (_first(meta, "news_keywords") or "").split(",") if t.strip()], "meta")
-    put("body", _clean_body(article.get("articleBody")), "jsonld")
-    image = article.get("image")
-    image_url = image.get("url") if isinstance(image, dict) else image[0] if isinstance(image, list) and image \
-        else image
-    put("image", _clean(image_url if isinstance(image_url, str) else None) or _first(meta, "og:image"), "meta")
-    put("site_name", _first(meta, "og:site_name"), "meta")
+    for name, where, compute in _candidates(root, article, meta):
+        put(name, where, compute)
+    put("section", "jsonld", lambda: _breadcrumb_section(objects, fields.get("canonical"), fields.get("title")))
+    for name, where, compute in _late_candidates(article, meta):
+        put(name, where, compute)
     fields["_from"] = origin
     return fields
+
+
+def _candidates(root, article: dict, meta: dict):
+    """(field, origin, thunk) in order of preference, up to the sections."""
+    page = article.get("mainEntityOfPage")
+    return (
+        ("canonical", "meta", lambda: _clean(_canonical_href(root))),
+        ("canonical", "meta", lambda: _first(meta, "og:url")),
+        ("canonical", "jsonld", lambda: _clean(article.get("url")) or (
+            _clean(page.get("@id")) if isinstance(page, dict) else _clean(page))),
+        ("canonical", "meta", lambda: _first(meta, "twitter:url", "url", "dc.identifier")),
+        ("title", "jsonld", lambda: _clean(article.get("headline")) or _clean(article.get("name"))),
+        ("title", "meta", lambda: _first(meta, "og:title", "twitter:title")),
+        ("sapo", "jsonld", lambda: _clean(article.get("description"))),
+        ("sapo", "meta", lambda: _first(meta, "og:description", "twitter:description")),
+        ("published_at", "jsonld", lambda: parse_any(_clean(article.get("datePublished")))),
+        ("published_at", "meta", lambda: parse_any(_first(meta, "article:published_time", "og:published_time",
+                                                           "pubdate", "datepublished", "publishdate",
+                                                           "dc.date.issued"))),
+        ("updated_at", "jsonld", lambda: parse_any(_clean(article.get("dateModified")))),
+        ("updated_at", "meta", lambda: parse_any(_first(meta, "article:modified_time", "og:updated_time",
+                                                         "datemodified"))),
+        ("author", "jsonld", lambda: plausible_author(_name_of(article.get("author")))),
+        ("author", "meta", lambda: plausible_author(_first(meta, "article:author", "author", "dc.creator"))),
+        ("section", "meta", lambda: _first(meta, "article:section")),
+        ("section", "jsonld", lambda: _name_of(article.get("articleSection"))),
+    )
+
+
+def _late_candidates(article: dict, meta: dict):
+    return (
+        ("tags", "meta", lambda: [t.strip() for v in meta.get("article:tag", []) for t in html.unescape(v).split(",")
+                                  if t.strip()]),
+        ("tags", "meta", lambda: [t.strip() for t in (_first(meta, "news_keywords") or "").split(",") if t.strip()]),
+        ("body", "jsonld", lambda: _clean_body(article.get("articleBody"))),
+        ("image", "meta", lambda: _clean(_image_url(article.get("image"))) or _first(meta, "og:image")),
+        ("site_name", "meta", lambda: _first(meta, "og:site_name")),
+    )
+
+
+def _canonical_href(root) -> str | None:
+    link = _canonical_link(root)
+    return link.get("href") if link is not None else None
+
+
+def _image_url(image: Any) -> str | None:
+    url = image.get("url") if isinstance(image, dict) else image[0] if isinstance(image, list) and image else image
+    return url if isinstance(url, str) else None
 
 
 def _clean_body(value: Any) -> str | None:
@@ -175,13 +203,21 @@ def _clean_body(value: Any) -> str | None:
         return None
     text = html.unescape(value)
     if "<" in text and ">" in text:
-        text = BeautifulSoup(text, "lxml").get_text("\n")
+        text = page_text(text, "\n")
     return text.strip() or None
 
 
-def time_datetime(soup: BeautifulSoup):
+def page_text(markup: str, separator: str) -> str:
+    """All text of ``markup`` parsed as a page, pieces joined by ``separator`` (BeautifulSoup's get_text)."""
+    return separator.join(dom.stored_strings(dom.parse_document(markup)))
+
+
+_TIME_TAGS = "time[datetime], [itemprop=datePublished]"
+
+
+def time_datetime(root):
     """The first <time datetime=...> (or itemprop=datePublished) value as a datetime, if any."""
-    for tag in soup.select("time[datetime], [itemprop=datePublished]"):
+    for tag in dom.css(_TIME_TAGS).all(root):
         value = tag.get("datetime") or tag.get("content")
         parsed = parse_any(value) if value else None
         if parsed:

@@ -1,9 +1,12 @@
 """The text rules that keep boxes, captions, bylines and sign-offs out of article bodies."""
 from __future__ import annotations
 
-from bs4 import BeautifulSoup
-
+from scrapers.dom import parse_document
 from scrapers.htmltext import body_from, clean_paragraphs
+
+
+def first_div(html: str):
+    return parse_document(html).find(".//div")
 
 
 def rules(*paragraphs, right_last=False, **options):
@@ -50,7 +53,7 @@ def test_related_box_in_mid_body_goes_without_cutting_what_follows():
             "<div class='hop'><h3>Tin liên quan</h3><a href='/x'>Một bài khác</a></div>"
             "<p>Đoạn thứ hai cũng dài, tiếp tục thuật lại buổi làm việc giữa hai đoàn.</p>"
             "<p>Đoạn thứ ba kết thúc bài viết với các cam kết cụ thể của hai bên.</p></div>")
-    body, _, _ = body_from(BeautifulSoup(html, "lxml").div)
+    body, _, _ = body_from(first_div(html))
     assert body.split("\n\n") == [
         "Đoạn thứ nhất khá dài của bài báo về hợp tác giữa hai địa phương.",
         "Đoạn thứ hai cũng dài, tiếp tục thuật lại buổi làm việc giữa hai đoàn.",
@@ -59,7 +62,7 @@ def test_related_box_in_mid_body_goes_without_cutting_what_follows():
 
 def test_inline_newlines_are_collapsed_and_comments_dropped():
     html = "<div><p>Hai bên\n   thống nhất\n kế hoạch.<!-- react-text: 5 --></p><p><br></p></div>"
-    body, _, _ = body_from(BeautifulSoup(html, "lxml").div)
+    body, _, _ = body_from(first_div(html))
     assert body == "Hai bên thống nhất kế hoạch."
 
 

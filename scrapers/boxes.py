@@ -1,0 +1,133 @@
+"""Element rules of the body extractor: drop junk elements (scripts, figures, captions, anything whose class/id/type
+names a related box, sidebar, ad or share bar), a template's extra selectors, and small boxes introduced by a
+"Tin liên quan"-style heading. Removal leaves the text around an element as separate pieces (``dom.remove``)."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from scrapers import dom
+
+DROP_TAGS = {"script", "style", "noscript", "template", "iframe", "object", "embed", "video", "audio", "svg",
+             "button", "form", "input", "select", "figure", "figcaption", "picture", "canvas", "nav", "aside",
+             "footer", "header", "map", "ins"}
+JUNK_NAME = re.compile(
+    r"relate|lienquan|lien-quan|tin-khac|tinkhac|sidebar|side-bar|share|social|sharing|comment|banner|advert|"
+    r"(^|[-_ ])ads?($|[-_ ])|(^|[-_ ])adv|quangcao|qc-|sas_|sas-|(^|[-_ ])tags?($|[-_ ])|tag-list|"
+    r"breadcrumb|newsletter|"
+    r"readmore|read-more|see-more|xem-them|most-?read|popular|box-news|author-info|article-meta|byline|"
+    r"caption|photo-?cms|article-photo|kbwscwl|notebox-related|rating|vote|zalo|facebook|fb-",
+    re.I,
+)
+JUNK_TYPES = {"relatednewsbox", "relatednews", "relatedonenews", "photo", "videostream", "sortablevideo"}
+STOP_HEADINGS = {
+    "tin liên quan", "bài liên quan", "tin cùng chuyên mục", "hồ sơ startup", "khởi nghiệp", "đọc tiếp",
+    "xem thêm", "tham khảo thêm", "mới nhất", "tin mới", "tin khác", "đọc bài theo từ khoá", "đọc bài theo từ khóa",
+    "từ khóa", "từ khoá", "tags", "chia sẻ", "bình luận", "ý kiến bạn đọc", "có thể bạn quan tâm", "đọc nhiều",
+    "tin đọc nhiều", "cùng chuyên mục", "bài viết liên quan", "tin nổi bật",
+}
+HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "strong", "b", "span", "p", "div", "label"})
+
+
+def norm(text: str) -> str:
+    return unicodedata.normalize("NFC", text).strip().rstrip(":").strip().lower()
+
+
+def is_junk(tag) -> bool:
+    if tag.tag in DROP_TAGS:
+        return True
+    attrs = tag.attrib
+    if not attrs:
+        return False
+    if attrs.get("type", "").lower() in JUNK_TYPES:
+        return True
+    names = " ".join(attrs.get("class", "").split()) + " " + attrs.get("id", "")
+    if names.strip() and JUNK_NAME.search(names):
+        return True
+    return attrs.get("aria-hidden", "").lower() == "true" or "display:none" in attrs.get("style", "")
+
+
+def prune(root, extra_selectors: tuple[str, ...] | list[str] = (), keep=None) -> None:
+    """Remove junk elements and the given selectors from ``root`` in place (never ``keep`` itself)."""
+    for selector in dom.selector_group(tuple(extra_selectors)):
+        for tag in selector.all(root):
+            if tag is not keep:
+                dom.remove(tag)
+    if root.getparent() is None and root is not keep and is_junk(root):
+        root.clear()                                  # a junk-named page root: the whole page goes
+        return
+    _drop_junk(root, keep)
+    _drop_headed_boxes(root, keep)
+
+
+def _drop_junk(node, keep) -> None:
+    for child in list(node):
+        if not isinstance(child.tag, str):
+            continue
+        if child is not keep and is_junk(child):
+            dom.remove(child)
+        else:
+            _drop_junk(child, keep)
+
+
+def _drop_headed_boxes(root, keep) -> None:
+    """A box introduced by a "Tin liên quan"-style heading: drop the heading's enclosing box when that box is small
+    next to the article (so a related box in mid-body goes without cutting the paragraphs after it)."""
+    scope = keep if keep is not None else root
+    total = None
+    for heading in _heading_candidates(scope):
+        if dom.detached(heading, scope) or norm(dom.get_text(heading, " ", strip=True)) not in STOP_HEADINGS:
+            continue
+        total = total or len(dom.get_text(scope, " ", strip=True)) or 1
+        box = heading.getparent()
+        if box is not None and box is not scope and box is not root and box.tag not in ("body", "html") \
+                and len(dom.get_text(box, " ", strip=True)) < 0.4 * total:
+            dom.remove(box)
+
+
+# Exact pre-filters, so most pages never compare element texts with the headings:
+# 1. skeleton (lower-case, decomposed, ASCII letters and punctuation only, no whitespace) is local to each character,
+#    so a heading's skeleton shows up in the skeleton of all the scope's text;
+# 2. norm() keeps every visible character but whitespace and colons, NFC folds at most 4 code points into one and
+#    lower() never shortens, so an element with more such characters than 4 x the longest heading cannot match.
+def _skeleton(text: str) -> str:
+    return "".join(unicodedata.normalize("NFD", text.lower()).encode("ascii", "ignore").decode("ascii").split())
+
+
+_SKELETONS = tuple(sorted({_skeleton(h) for h in STOP_HEADINGS}))
+_LIMIT = 4 * max(len(h) for h in STOP_HEADINGS)
+
+
+def _heading_candidates(scope) -> list:
+    """Heading-tag descendants of ``scope`` in document order that could read as a stop heading."""
+    if dom.has_hidden_text(scope):                    # text the matcher skips: no shortcuts
+        return [el for el in scope.iterdescendants() if el.tag in HEADING_TAGS]
+    flat = _skeleton("".join(scope.itertext()))
+    if not any(s in flat for s in _SKELETONS):
+        return []
+    found: list = []
+    for child in scope:
+        if isinstance(child.tag, str):
+            _short(child, found)
+    return [el for el in found if el is not None]
+
+
+def _short(node, found: list) -> int:
+    """Visible characters (not whitespace, not ':') under ``node``; appends short heading-tag elements in order."""
+    heading = node.tag in HEADING_TAGS
+    if heading:
+        slot = len(found)
+        found.append(None)
+    count = _visible(node.text) if node.text else 0
+    for child in node:
+        if isinstance(child.tag, str):
+            count += _short(child, found)
+        if child.tail:
+            count += _visible(child.tail)
+    if heading and count <= _LIMIT:
+        found[slot] = node
+    return count
+
+
+def _visible(text: str) -> int:
+    return len("".join(text.split())) - text.count(":")
