@@ -11,9 +11,15 @@
          St Petersburg are two events even with Russia on both); and
          the Vietnamese locality sets intersect (compared as today's units, so a legacy province
          matches its successor; unresolved places by name), or both have none (national level).
-    Candidate pairs are blocked by (type group, calendar month, foreign country, Vietnamese place),
-    or come from the same article, so the comparison grows with block sizes, not with the square of
-    all mentions. The blocks are implied by the rule (a day range spanning at most 12 months).
+    The rule (macro events_compatible) reads only dates and participant sets, except for undated
+    mentions (same article only). So dated mentions with equal SIGNATURES (type group, dates,
+    precision, participant sets) are compatible with each other and with exactly the same mentions:
+    pairs are computed once per signature, and an event reported by hundreds of articles costs one
+    signature, not hundreds squared pairs. Candidate signature pairs are blocked by (type group,
+    calendar month, foreign country, Vietnamese place), so the comparison grows with block sizes, not
+    with the square of all mentions; the blocks are implied by the rule (a day range spanning at most
+    12 months). Pairs within one article are computed per mention (undated mentions, and the
+    same-article preference below).
     Compatible mentions are linked without letting a vague mention bridge two precise events
     (a "May 2024" mention is compatible with both 9 May and 18 May):
       - peer links join compatible mentions of the same precision: day with day, and vaguer
@@ -21,7 +27,8 @@
         compatible mention;
       - a parent link joins each vaguer mention to exactly ONE compatible mention of finer
         precision: from the same article first, then the most precise, then the first reported.
-    Events are the connected components of these links. The event id hashes the identity key of the
+    Events are the connected components of these links (members of a linking signature are linked to
+    its first member), found by min-label propagation. The event id hashes the identity key of the
     component's first mention (ordered by the article's publication time, article id, offset, mention
     id): article id, type group, date and precision, foreign countries and places, Vietnamese places. It is
     stable across rebuilds and across re-extractions that read the same facts (even if mention ids
@@ -73,6 +80,19 @@ shaped as (
             array_to_string(list_sort(coalesce(participant_sets.foreign_places, [])), ','),
             array_to_string(list_sort(coalesce(participant_sets.vn_places, [])), ',')
         ) as identity_key,
+        case
+            when mentions.event_date is not null
+                then concat_ws(
+                    '|',
+                    mentions.type_group,
+                    mentions.event_date::varchar,
+                    coalesce(mentions.event_end_date, mentions.event_date)::varchar,
+                    mentions.event_date_precision,
+                    array_to_string(list_sort(coalesce(participant_sets.foreign_countries, [])), ','),
+                    array_to_string(list_sort(coalesce(participant_sets.foreign_places, [])), ','),
+                    array_to_string(list_sort(coalesce(participant_sets.vn_places, [])), ',')
+                )
+        end as signature_key,
         case mentions.event_date_precision
             when 'day' then 1 when 'month' then 2 when 'year' then 3 else 4
         end as precision_rank,
@@ -88,10 +108,30 @@ shaped as (
         on mentions.mention_id = participant_sets.mention_id
 ),
 
+signatures as (
+    -- dated mentions with equal dates and participant sets are compatible with exactly the same mentions
+    -- (the article only matters for undated ones), so pairs are computed once per signature
+    select
+        signature_key,
+        any_value(type_group) as type_group,
+        any_value(event_date) as event_date,
+        any_value(event_last_date) as event_last_date,
+        any_value(event_date_precision) as event_date_precision,
+        any_value(precision_rank) as precision_rank,
+        any_value(foreign_countries) as foreign_countries,
+        any_value(foreign_places) as foreign_places,
+        any_value(vn_places) as vn_places,
+        arg_min(mention_id, report_order) as first_member_id,
+        min(report_order) as first_report_order
+    from shaped
+    where signature_key is not null
+    group by signature_key
+),
+
 block_months as (
     -- the calendar months a dated mention can match in: its month(s), or all months of its year
     select
-        mention_id,
+        signature_key,
         type_group,
         foreign_countries,
         vn_places,
@@ -113,13 +153,12 @@ block_months as (
                 )
             end
         ) as block_month
-    from shaped
-    where event_date is not null
+    from signatures
 ),
 
 block_countries as (
     select
-        mention_id,
+        signature_key,
         type_group,
         vn_places,
         block_month,
@@ -131,7 +170,7 @@ blocking_keys as (
     -- compatible dated mentions always share type group, a month, a foreign country (or both have none)
     -- and a Vietnamese place (or both have none): the blocks are exact, not a heuristic
     select
-        mention_id,
+        signature_key,
         type_group,
         block_month,
         block_country,
@@ -139,10 +178,12 @@ blocking_keys as (
     from block_countries
 ),
 
-candidate_pairs as (
-    select
-        this_key.mention_id,
-        other_key.mention_id as other_id
+signature_candidates as materialized (
+    -- materialized: the compatibility test below must run on these candidates only; inlined, the optimizer
+    -- turns it into a join of all signatures of a type group with each other
+    select distinct
+        this_key.signature_key,
+        other_key.signature_key as other_key
     from blocking_keys as this_key
     inner join blocking_keys as other_key
         on
@@ -150,141 +191,191 @@ candidate_pairs as (
             and this_key.block_month = other_key.block_month
             and this_key.block_country = other_key.block_country
             and this_key.block_place = other_key.block_place
-            and this_key.mention_id != other_key.mention_id
-    union
-    -- undated mentions can only match within their own article
+            and this_key.signature_key != other_key.signature_key
+),
+
+candidate_signatures as materialized (
+    select
+        signature_candidates.other_key,
+        this_sig.*
+    from signature_candidates
+    inner join signatures as this_sig
+        on signature_candidates.signature_key = this_sig.signature_key
+),
+
+signature_pairs as materialized (
+    select
+        this_sig.signature_key,
+        other_sig.signature_key as other_key,
+        this_sig.precision_rank,
+        other_sig.precision_rank as other_precision_rank,
+        this_sig.first_member_id,
+        other_sig.first_member_id as other_first_member_id,
+        other_sig.first_report_order as other_first_report_order
+    from candidate_signatures as this_sig
+    inner join signatures as other_sig
+        on this_sig.other_key = other_sig.signature_key
+    where {{ events_compatible('this_sig', 'other_sig', both_dated=true) }}
+),
+
+article_pairs as (
+    -- mentions of one article: the same-article preference of parent links, and undated mentions
     select
         this_mention.mention_id,
-        other_mention.mention_id as other_id
+        other_mention.mention_id as other_id,
+        this_mention.precision_rank,
+        other_mention.precision_rank as other_precision_rank,
+        other_mention.report_order as other_report_order
     from shaped as this_mention
     inner join shaped as other_mention
         on
             this_mention.article_id = other_mention.article_id
             and this_mention.type_group = other_mention.type_group
             and this_mention.mention_id != other_mention.mention_id
+    where {{ events_compatible('this_mention', 'other_mention') }}
 ),
 
-compatible_pairs as (
+signature_parents as (
+    -- the first-reported mention of the most precise compatible finer signature
     select
-        this_mention.mention_id,
-        other_mention.mention_id as other_id,
-        this_mention.precision_rank,
-        other_mention.precision_rank as other_precision_rank,
-        this_mention.article_id = other_mention.article_id as is_same_article,
-        other_mention.report_order as other_report_order
-    from candidate_pairs
-    inner join shaped as this_mention
-        on candidate_pairs.mention_id = this_mention.mention_id
-    inner join shaped as other_mention
-        on candidate_pairs.other_id = other_mention.mention_id
-    where
-        this_mention.type_group = other_mention.type_group
-        and case
-            when this_mention.event_date is null or other_mention.event_date is null
-                then this_mention.article_id = other_mention.article_id
-            when 'year' in (this_mention.event_date_precision, other_mention.event_date_precision)
-                then year(this_mention.event_date) = year(other_mention.event_date)
-            when 'month' in (this_mention.event_date_precision, other_mention.event_date_precision)
-                then date_trunc('month', this_mention.event_date) = date_trunc('month', other_mention.event_date)
-            else
-                this_mention.event_date <= other_mention.event_last_date
-                and other_mention.event_date <= this_mention.event_last_date
-        end
-        and (
-            list_has_any(this_mention.foreign_countries, other_mention.foreign_countries)
-            or (len(this_mention.foreign_countries) = 0 and len(other_mention.foreign_countries) = 0)
-        )
-        and (
-            len(this_mention.foreign_places) = 0
-            or len(other_mention.foreign_places) = 0
-            or list_has_any(this_mention.foreign_places, other_mention.foreign_places)
-        )
-        and (
-            list_has_any(this_mention.vn_places, other_mention.vn_places)
-            or (len(this_mention.vn_places) = 0 and len(other_mention.vn_places) = 0)
-        )
+        signature_key,
+        other_first_member_id as parent_id,
+        row_number() over (
+            partition by signature_key
+            order by other_precision_rank asc, other_first_report_order asc
+        ) as preference
+    from signature_pairs
+    where other_precision_rank < precision_rank
 ),
 
-parent_candidates as (
+article_parents as (
     select
         mention_id,
         other_id as parent_id,
         row_number() over (
             partition by mention_id
-            order by is_same_article desc, other_precision_rank asc, other_report_order asc
+            order by other_precision_rank asc, other_report_order asc
         ) as preference
-    from compatible_pairs
+    from article_pairs
     where other_precision_rank < precision_rank
 ),
 
 parent_links as (
+    -- each vaguer mention joins ONE finer compatible mention: from its own article first, then the most
+    -- precise, then the first reported
     select
         mention_id,
         parent_id
-    from parent_candidates
+    from article_parents
     where preference = 1
+    union all
+    select
+        shaped.mention_id,
+        signature_parents.parent_id
+    from shaped
+    inner join signature_parents
+        on shaped.signature_key = signature_parents.signature_key
+    where
+        signature_parents.preference = 1
+        and shaped.mention_id not in (select article_parents.mention_id from article_parents)
+),
+
+linking_signatures as (
+    -- signatures whose members are peers: day precision, or vaguer with no finer compatible mention
+    select
+        signature_key,
+        first_member_id,
+        precision_rank
+    from signatures
+    where
+        precision_rank = 1
+        or signature_key not in (select signature_parents.signature_key from signature_parents)
 ),
 
 peer_links as (
     select
-        compatible_pairs.mention_id,
-        compatible_pairs.other_id
-    from compatible_pairs
+        shaped.mention_id,
+        linking_signatures.first_member_id as other_id
+    from shaped
+    inner join linking_signatures
+        on shaped.signature_key = linking_signatures.signature_key
+    where shaped.mention_id != linking_signatures.first_member_id
+    union all
+    select
+        this_sig.first_member_id as mention_id,
+        other_sig.first_member_id as other_id
+    from signature_pairs
+    inner join linking_signatures as this_sig
+        on signature_pairs.signature_key = this_sig.signature_key
+    inner join linking_signatures as other_sig
+        on signature_pairs.other_key = other_sig.signature_key
+    where this_sig.precision_rank = other_sig.precision_rank
+    union all
+    select
+        article_pairs.mention_id,
+        article_pairs.other_id
+    from article_pairs
     where
-        compatible_pairs.other_precision_rank = compatible_pairs.precision_rank
-        and (
-            compatible_pairs.precision_rank = 1
-            or (
-                compatible_pairs.mention_id not in (select parent_links.mention_id from parent_links)
-                and compatible_pairs.other_id not in (select parent_links.mention_id from parent_links)
-            )
-        )
+        article_pairs.precision_rank = 4
+        and article_pairs.other_precision_rank = 4
+        and article_pairs.mention_id not in (select parent_links.mention_id from parent_links)
+        and article_pairs.other_id not in (select parent_links.mention_id from parent_links)
 ),
 
-same_event_pairs as (
+-- read by the recursive CTE below, which sqlfluff cannot parse yet (USING KEY, recurring.)
+edges as (  -- noqa: ST03
     select
-        mention_id as mention_a,
-        parent_id as mention_b
+        mention_id as from_id,
+        parent_id as to_id
     from parent_links
-    union
+    union all
     select
-        mention_id as mention_a,
-        other_id as mention_b
+        parent_id as from_id,
+        mention_id as to_id
+    from parent_links
+    union all
+    select
+        mention_id as from_id,
+        other_id as to_id
+    from peer_links
+    union all
+    select
+        other_id as from_id,
+        mention_id as to_id
     from peer_links
 ),
 
 components as (
-    with recursive reach (mention_id, reached_id) as (
+    -- min-label propagation: every mention starts with its own report order as label; each round, only
+    -- mentions whose label dropped pass it to their neighbours, which keep it when it is lower than theirs.
+    -- One row per mention (USING KEY): the work grows with the links times the component diameter, not
+    -- with the square of the component size as a transitive closure would.
+    with recursive labels (mention_id, label) using key (mention_id) as (  -- noqa: PRS
         select
             mention_id,
-            mention_id as reached_id
+            report_order as label
         from shaped
         union
-        select
-            reach.mention_id,
-            edges.to_id
-        from reach
-        inner join (
+        (
             select
-                mention_a as from_id,
-                mention_b as to_id
-            from same_event_pairs
-            union all
-            select
-                mention_b as from_id,
-                mention_a as to_id
-            from same_event_pairs
-        ) as edges
-            on reach.reached_id = edges.from_id
+                edges.to_id as mention_id,
+                min(labels.label) as label
+            from labels
+            inner join edges
+                on labels.mention_id = edges.from_id
+            inner join recurring.labels as current_labels
+                on edges.to_id = current_labels.mention_id
+            group by edges.to_id, current_labels.label
+            having min(labels.label) < current_labels.label
+        )
     )
 
     select
-        reach.mention_id,
-        arg_min(reach.reached_id, reached.report_order) as first_mention_id
-    from reach
-    inner join shaped as reached
-        on reach.reached_id = reached.mention_id
-    group by reach.mention_id
+        labels.mention_id,
+        first_mention.mention_id as first_mention_id
+    from labels
+    inner join shaped as first_mention
+        on labels.label = first_mention.report_order
 ),
 
 clustered as (
