@@ -6,17 +6,21 @@ and tolerant: every failure is recorded (raw.fetches / raw.ingest_errors), count
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor, as_completed
+from contextlib import suppress
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, time, timedelta
 from urllib.parse import urlsplit
 
-from scrapers import discovery, frontier
+from scrapers import frontier
+from scrapers.crawl_discover import discover_site
+from scrapers.crawl_writer import CrawlWriter
 from scrapers.fetch import Fetcher
+from scrapers.hostqueue import HostQueue
+from scrapers.netguard import netloc_of
 from scrapers.parsing import ParseError, parse_html
 from scrapers.registry import resolve_sources
 from scrapers.site import Site
 from scrapers.timeparse import VN
-from warehouse.landing import land_articles, record_error
 
 NOT_RETRIED = {"robots_disallowed", "http_404", "http_410", "unsupported_content_type", "body_too_large",
                "decompression_bomb", "invalid_url", "scheme_refused", "private_address", "host_not_allowed",
@@ -62,7 +66,7 @@ def crawl(con, sources: list[str] | None = None, since: date | None = None, unti
     stats = CrawlStats()
     try:
         for site in sites:
-            _discover(con, fetcher, site, overrides.get(site.name), since, until, refetch, section_pages, stats)
+            discover_site(con, fetcher, site, overrides.get(site.name), since, until, refetch, section_pages, stats)
         _fetch_frontier(con, fetcher, {s.name: s for s in sites}, overrides, since, until, refetch, max_pages,
                         progress, stats)
     finally:
@@ -71,82 +75,40 @@ def crawl(con, sources: list[str] | None = None, since: date | None = None, unti
     return stats
 
 
-# ---------------------------------------------------------------------------------------------------- discovery
-def _discover(con, fetcher, site: Site, override, since, until, refetch, section_pages, stats) -> None:
-    targets = [("feed", url) for url in site.feed_urls()]
-    months: list[tuple[int, int]] = []
-    if since or until:
-        first = since or date(2010, 1, 1)
-        last = until or datetime.now(VN).date()
-        targets += [("sitemap", url) for url in site.sitemap_urls(first, last)]
-        months = _months(first, last)
-    else:
-        targets += [("section", url) for url in site.section_urls(section_pages)]
-    sitemaps_ok = 0
-    for kind, url in targets:
-        found = _discover_one(fetcher, site, override, kind, url, stats)
-        sitemaps_ok += kind == "sitemap" and found is not None
-        _enqueue(con, fetcher, site, url, found or [], since, until, refetch, stats)
-    if months and not sitemaps_ok and site.sitemap_index:
-        # the shard naming may have changed: ask the sitemap index which shards cover these months
-        children = _discover_one(fetcher, site, override, "sitemap_index", site.absolute(site.sitemap_index), stats)
-        for child in children or []:
-            if any(f"{y}-{m}." in child or f"{y}-{m:02d}." in child for y, m in months):
-                found = _discover_one(fetcher, site, override, "sitemap", child, stats)
-                _enqueue(con, fetcher, site, child, found or [], since, until, refetch, stats)
-
-
-def _months(first: date, last: date) -> list[tuple[int, int]]:
-    months, year, month = [], first.year, first.month
-    while (year, month) <= (last.year, last.month):
-        months.append((year, month))
-        year, month = (year, month + 1) if month < 12 else (year + 1, 1)
-    return months
-
-
-def _discover_one(fetcher, site: Site, override, kind: str, url: str, stats: CrawlStats):
-    """Links found at one discovery URL (child sitemap URLs for kind 'sitemap_index'); None when it failed."""
-    answer = fetcher.fetch(site.fetch_url(url, override), source=site.name, kind=kind.split("_")[0],
-                           allowed_hosts=site.allowed_hosts(override), conditional=kind != "section")
-    if answer.not_modified:
-        stats.not_modified += 1
-        return []
-    if not answer.ok:
-        stats.discovery_failed += 1
-        return None
-    if kind == "feed":
-        return discovery.links_from_feed(answer.body, site)
-    if kind == "sitemap":
-        return discovery.links_from_sitemap(answer.body, site)[0]
-    if kind == "sitemap_index":
-        return discovery.links_from_sitemap(answer.body, site)[1]
-    return discovery.links_from_section(answer.text(), answer.final_url or url, site, override)
-
-
-def _enqueue(con, fetcher, site, origin, found, since, until, refetch, stats) -> None:
-    lower = datetime.combine(since, time.min, VN) if since else None
-    upper = datetime.combine(until + timedelta(days=1), time.min, VN) if until else None
-    with fetcher.db_lock:
-        con.execute("begin transaction")
-        try:
-            for item in found:
-                hint = item.published_hint
-                if hint and ((lower and hint < lower) or (upper and hint >= upper)):
-                    continue
-                if item.url in stats._seen:
-                    continue
-                stats._seen.add(item.url)
-                stats.discovered += 1
-                if frontier.add(con, item.url, site.name, origin, hint, requeue=refetch):
-                    stats.queued += 1
-            con.execute("commit")
-        except Exception:
-            con.execute("rollback")
-            raise
-
-
 # ---------------------------------------------------------------------------------------------------- fetching
 def _fetch_frontier(con, fetcher, sites, overrides, since, until, refetch, max_pages, progress, stats) -> None:
+    work = _work(con, fetcher, sites, since, until, refetch, max_pages, stats)
+    queue = HostQueue(((netloc_of(sites[s].fetch_url(u, overrides.get(s)))[1], (u, s)) for u, s in work),
+                      lambda host: fetcher.politeness.slot(host).next_at)
+    writer, previous = CrawlWriter(con, fetcher.db_lock), fetcher.sink
+    fetcher.sink = writer
+    if work:
+        _warm_classifier()
+    bar = _progress(progress, len(work))
+    pool = ThreadPoolExecutor(max_workers=fetcher.concurrency)
+    try:
+        futures = [pool.submit(_fetch_and_parse, fetcher, queue, sites, overrides) for _ in work]
+        for future in as_completed(futures):
+            _settle(writer, future.result(), stats)
+            if writer.due():
+                writer.flush()
+            if bar:
+                bar[0].advance(bar[1])
+        pool.shutdown()
+        writer.flush()
+    except BaseException:
+        pool.shutdown(cancel_futures=True)      # stop fetching; keep what was settled so far
+        with suppress(Exception):
+            writer.flush()
+        raise
+    finally:
+        fetcher.sink = previous
+        _count_landed(stats, writer.landed)
+        if bar:
+            bar[0].stop()
+
+
+def _work(con, fetcher, sites, since, until, refetch, max_pages, stats) -> list[tuple[str, str]]:
     lower = datetime.combine(since, time.min, VN) if since else None
     upper = datetime.combine(until + timedelta(days=1), time.min, VN) if until else None
     with fetcher.db_lock:
@@ -160,20 +122,18 @@ def _fetch_frontier(con, fetcher, sites, overrides, since, until, refetch, max_p
         work.append((url, source))
         if max_pages is not None and len(work) >= max_pages:
             break
-    bar = _progress(progress, len(work))
-    with ThreadPoolExecutor(max_workers=fetcher.concurrency) as pool:
-        futures = [pool.submit(_fetch_and_parse, fetcher, sites[s], overrides.get(s), u) for u, s in work]
-        for future in as_completed(futures):
-            _settle(con, fetcher, future.result(), stats)
-            if bar:
-                bar[0].advance(bar[1])
-    if bar:
-        bar[0].stop()
+    return work
 
 
-def _fetch_and_parse(fetcher, site: Site, override, url: str):
-    answer = fetcher.fetch(site.fetch_url(url, override), source=site.name, kind="article",
-                           allowed_hosts=site.allowed_hosts(override))
+def _fetch_and_parse(fetcher, queue: HostQueue, sites: dict[str, Site], overrides: dict):
+    """One frontier URL, taken from the queue when its host is free: fetched, parsed, flagged for relevance."""
+    host, (url, source) = queue.take()
+    site = sites[source]
+    try:
+        answer = fetcher.fetch(site.fetch_url(url, overrides.get(source)), source=source, kind="article",
+                               allowed_hosts=site.allowed_hosts(overrides.get(source)))
+    finally:
+        queue.release(host)
     if not answer.ok:
         return url, site, answer, None, None
     try:
@@ -185,31 +145,41 @@ def _fetch_and_parse(fetcher, site: Site, override, url: str):
     return url, site, answer, record, None
 
 
-def _settle(con, fetcher, outcome, stats: CrawlStats) -> None:
+def _settle(writer: CrawlWriter, outcome, stats: CrawlStats) -> None:
     url, site, answer, record, error = outcome
-    with fetcher.db_lock:
-        if not answer.ok:
-            kind = (answer.error or "fetch_failed").split(":")[0]
-            permanent = (answer.error or "") in NOT_RETRIED or (answer.error or "").startswith("redirect_refused")
-            status = "skipped" if permanent else "failed"
-            stats.skipped += status == "skipped"
-            stats.failed += status == "failed"
-            frontier.mark(con, url, status, error=f"{answer.error}: {answer.detail or ''}".strip(": "))
-            record_error(con, url, "fetch", kind, answer.detail or answer.error or "fetch failed")
-            return
-        stats.fetched += 1
-        if record is None:
-            stats.parse_errors += 1
-            frontier.mark(con, url, "failed", error=f"parse: {error}")
-            record_error(con, url, "parse", type(error).__name__, str(error))
-            return
-        landed = land_articles(con, [record])
-        stats.landed_new += landed.new
-        stats.landed_updated += landed.updated
-        stats.landed_unchanged += landed.unchanged + landed.reparsed
-        stats.generic_parses += record.parse_path == "generic"
-        stats.empty_bodies += not record.body_text
-        frontier.mark(con, url, "done", article_id=record.article_id)
+    if not answer.ok:
+        kind = (answer.error or "fetch_failed").split(":")[0]
+        permanent = (answer.error or "") in NOT_RETRIED or (answer.error or "").startswith("redirect_refused")
+        status = "skipped" if permanent else "failed"
+        stats.skipped += status == "skipped"
+        stats.failed += status == "failed"
+        writer.mark(url, status, error=f"{answer.error}: {answer.detail or ''}".strip(": "))
+        writer.error(url, "fetch", kind, answer.detail or answer.error or "fetch failed")
+        return
+    stats.fetched += 1
+    if record is None:
+        stats.parse_errors += 1
+        writer.mark(url, "failed", error=f"parse: {error}")
+        writer.error(url, "parse", type(error).__name__, str(error))
+        return
+    stats.generic_parses += record.parse_path == "generic"
+    stats.empty_bodies += not record.body_text
+    writer.article(url, record)
+
+
+def _count_landed(stats: CrawlStats, landed) -> None:
+    stats.landed_new += landed.new
+    stats.landed_updated += landed.updated
+    stats.landed_unchanged += landed.unchanged + landed.reparsed
+
+
+def _warm_classifier() -> None:
+    """Build the classifier's lazy tables (about a second of CPU holding the GIL) before the fetch threads start,
+    not in the middle of the first requests, where it stalls every host."""
+    with suppress(Exception):
+        from extraction.relevance import classify
+
+        classify("Thời tiết", None, "Hà Nội hôm nay có mưa.")
 
 
 def _flag_relevance(record) -> None:

@@ -84,6 +84,7 @@ class Fetcher:
         self.clock, self.sleep = clock, sleep
         self.rng = rng or random.Random()
         self.db_lock = threading.RLock()
+        self.sink = None        # a CrawlWriter while crawl() runs: pages and attempts are landed in its batches
         self.concurrency = max(1, concurrency)
         self._slots = threading.BoundedSemaphore(self.concurrency)
         self.politeness = Politeness(min_delay, max_crawl_delay, clock, sleep)
@@ -172,11 +173,8 @@ class Fetcher:
             outcome = support.perform(self, url, kind, validators)
             self.politeness.done(hostport)
         duration = int((self.clock() - started) * 1000)
-        if outcome.body is not None and outcome.error is None and self.con is not None:
-            with self.db_lock:
-                from warehouse.landing import store_page
-
-                outcome.sha = store_page(self.con, outcome.body, url, outcome.content_type)
+        if outcome.body is not None and outcome.error is None:
+            outcome.sha = self._store_page(outcome.body, url, outcome.content_type)
         self._record(url, source, kind, attempt, outcome=outcome, requested_at=requested_at, duration_ms=duration)
         return outcome
 
@@ -209,9 +207,19 @@ class Fetcher:
         self._record(result.url, source, kind, 1, error=error)
         return result
 
+    def _store_page(self, body: bytes, url: str, content_type: str | None) -> str | None:
+        if self.sink is not None:
+            return self.sink.page(body, url, content_type)
+        if self.con is None:
+            return None
+        from warehouse.landing import store_page
+
+        with self.db_lock:
+            return store_page(self.con, body, url, content_type)
+
     def _record(self, url, source, kind, attempt, *, outcome: support.Outcome | None = None, error=None,
                 requested_at=None, duration_ms=None) -> None:
-        if self.con is None:
+        if self.con is None and self.sink is None:
             return
         from warehouse.landing import record_fetch
 
@@ -226,6 +234,9 @@ class Fetcher:
             content_sha256=outcome.sha if outcome else None,
             error=(outcome.error_text() if outcome else error), duration_ms=duration_ms,
         )
+        if self.sink is not None:
+            self.sink.fetch(fetch)
+            return
         with self.db_lock:
             record_fetch(self.con, fetch)
 

@@ -69,3 +69,24 @@ def mark(con, url: str, status: str, error: str | None = None, article_id: str |
 
 def counts(con) -> dict[str, int]:
     return dict(con.execute("select status, count(*) from raw.frontier group by status").fetchall())
+
+
+def mark_many(con, marks: list[tuple]) -> None:
+    """``mark`` for many (url, status, error, article_id, attempted) rows in one statement; the last per URL wins."""
+    latest = {canonical_url(url): (status, error, article_id, attempted)
+              for url, status, error, article_id, attempted in marks}
+    if not latest:
+        return
+    urls = list(latest)
+    status, error, article_id, attempted = (list(column) for column in zip(*latest.values(), strict=True))
+    con.execute(
+        """
+        update raw.frontier f set status = m.status, last_error = m.error,
+               article_id = coalesce(m.article_id, f.article_id), attempts = f.attempts + m.attempted,
+               last_attempt_at = ?
+        from (select unnest(?::varchar[]) as url, unnest(?::varchar[]) as status, unnest(?::varchar[]) as error,
+                     unnest(?::varchar[]) as article_id, unnest(?::integer[]) as attempted) m
+        where f.url = m.url
+        """,
+        [now(), urls, status, error, article_id, [1 if a else 0 for a in attempted]],
+    )

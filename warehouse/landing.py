@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 import uuid
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
@@ -75,24 +76,33 @@ def _dedupe_batch(records: Iterable[ArticleRecord]) -> list[ArticleRecord]:
 def land_articles(con: duckdb.DuckDBPyConnection, records: Iterable[ArticleRecord]) -> LandingStats:
     """Upsert parsed articles into ``raw.articles`` in one transaction; see the module doc for the rules."""
     batch = _dedupe_batch(records)
-    stats = LandingStats()
     if not batch:
-        return stats
-    columns = ", ".join(_ARTICLE_COLUMNS)
+        return LandingStats()
     con.execute("begin transaction")
     try:
-        con.execute(f"create or replace temp table _landing as select {columns} from raw.articles limit 0")
-        con.executemany(
-            f"insert into _landing values ({', '.join('?' for _ in _ARTICLE_COLUMNS)})", [_row(r) for r in batch]
-        )
-        stats = _classify(con)
-        _archive_changed(con)
-        _apply(con)
-        con.execute("drop table _landing")
+        stats = land_in_transaction(con, batch)
         con.execute("commit")
     except Exception:
         con.execute("rollback")
         raise
+    return stats
+
+
+def land_in_transaction(con: duckdb.DuckDBPyConnection, records: Iterable[ArticleRecord]) -> LandingStats:
+    """``land_articles`` inside a transaction the caller opened and commits (the crawl lands a whole batch of
+    pages, fetches, articles and frontier updates atomically)."""
+    batch = _dedupe_batch(records)
+    if not batch:
+        return LandingStats()
+    columns = ", ".join(_ARTICLE_COLUMNS)
+    con.execute(f"create or replace temp table _landing as select {columns} from raw.articles limit 0")
+    con.executemany(
+        f"insert into _landing values ({', '.join('?' for _ in _ARTICLE_COLUMNS)})", [_row(r) for r in batch]
+    )
+    stats = _classify(con)
+    _archive_changed(con)
+    _apply(con)
+    con.execute("drop table _landing")
     return stats
 
 
@@ -146,17 +156,50 @@ def _apply(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
-_COMPRESSOR = zstandard.ZstdCompressor(level=6)
+_LOCAL = threading.local()      # a ZstdCompressor must not be used by two threads at once
+
+
+def _compress(body: bytes) -> bytes:
+    compressor = getattr(_LOCAL, "compressor", None)
+    if compressor is None:
+        compressor = _LOCAL.compressor = zstandard.ZstdCompressor(level=6)
+    return compressor.compress(body)
+
+
+def page_row(body: bytes, url: str, content_type: str | None) -> tuple:
+    """A raw.pages row (hash, url, content type, size, 'zstd', compressed body, seen at); no database needed, so
+    fetch threads can prepare it and ``store_pages`` write many at once."""
+    digest = hashlib.sha256(body).hexdigest()
+    return digest, url, content_type, len(body), "zstd", _compress(body), now()
 
 
 def store_page(con: duckdb.DuckDBPyConnection, body: bytes, url: str, content_type: str | None) -> str:
     """Keep a page body once per content hash; returns the hash."""
-    digest = hashlib.sha256(body).hexdigest()
-    con.execute(
-        "insert or ignore into raw.pages values (?, ?, ?, ?, 'zstd', ?, ?)",
-        [digest, url, content_type, len(body), _COMPRESSOR.compress(body), now()],
-    )
-    return digest
+    row = page_row(body, url, content_type)
+    con.execute("insert or ignore into raw.pages values (?, ?, ?, ?, ?, ?, ?)", list(row))
+    return row[0]
+
+
+def store_pages(con: duckdb.DuckDBPyConnection, rows: list[tuple]) -> None:
+    """``store_page`` for many ``page_row`` rows in one statement (the first row per hash wins)."""
+    unique = list({row[0]: row for row in reversed(rows)}.values())
+    _insert_columns(con, "insert or ignore into raw.pages", unique)
+
+
+def record_fetches(con: duckdb.DuckDBPyConnection, fetches: list[FetchRecord]) -> None:
+    """``record_fetch`` for many attempts in one statement."""
+    if fetches:
+        names = ["fetch_id", *asdict(fetches[0])]
+        rows = [(uuid.uuid4().hex, *asdict(f).values()) for f in fetches]
+        _insert_columns(con, f"insert into raw.fetches ({', '.join(names)})", rows)
+
+
+def _insert_columns(con: duckdb.DuckDBPyConnection, insert: str, rows: list[tuple]) -> None:
+    """``insert ... select unnest(col1), unnest(col2), ...``: one statement however many rows."""
+    if not rows:
+        return
+    columns = [list(column) for column in zip(*rows, strict=True)]
+    con.execute(f"{insert} select {', '.join('unnest(?)' for _ in columns)}", columns)
 
 
 def load_page(con: duckdb.DuckDBPyConnection, content_sha256: str) -> bytes | None:
