@@ -23,6 +23,7 @@ class Article:
     sentences: list[Sentence]
     places: list[Place]
     _starts: list[int] = field(default_factory=list)
+    _sentence_starts: list[int] = field(default_factory=list)
     _sectors: dict[int, set[str]] = field(default_factory=dict)
     memo: dict[str, dict] = field(default_factory=dict)      # per-article caches of the extractors
 
@@ -32,6 +33,7 @@ class Article:
         places = find_places(text, key, published)
         article = cls(text, key, published, split_sentences(text), places)
         article._starts = [p.start for p in places]
+        article._sentence_starts = [s.start for s in article.sentences]
         return article
 
     def sentence_sectors(self, index: int) -> set[str]:
@@ -41,17 +43,27 @@ class Article:
             self._sectors[index] = sector_set(self.key, self.text, s.start, s.end)
         return self._sectors[index]
 
+    def sentence_matches(self, pattern: re.Pattern) -> dict[int, list[re.Match]]:
+        """Matches of ``pattern`` by sentence index, offsets into the text (one scan of the whole text, cached).
+
+        The same as scanning each sentence alone for patterns that cannot span a sentence end and whose look-arounds
+        only test for word characters (a sentence is never preceded or followed by one)."""
+        memo = self.memo.setdefault("matches", {})
+        found = memo.get(pattern.pattern)
+        if found is None:
+            found = memo[pattern.pattern] = {}
+            starts, sentences = self._sentence_starts, self.sentences
+            for m in pattern.finditer(self.key):
+                i = bisect.bisect_right(starts, m.start()) - 1
+                if i >= 0 and m.end() <= sentences[i].end:
+                    found.setdefault(i, []).append(m)
+        return found
+
     def sentences_matching(self, pattern: re.Pattern) -> frozenset[int]:
         """Indexes of the sentences where ``pattern`` matches (one scan of the whole text, cached)."""
         memo = self.memo.setdefault("matching", {})
         if pattern.pattern not in memo:
-            starts = [s.start for s in self.sentences]
-            found = set()
-            for m in pattern.finditer(self.key):
-                i = bisect.bisect_right(starts, m.start()) - 1
-                if i >= 0 and m.end() <= self.sentences[i].end:
-                    found.add(i)
-            memo[pattern.pattern] = frozenset(found)
+            memo[pattern.pattern] = frozenset(self.sentence_matches(pattern))
         return memo[pattern.pattern]
 
     def sentence_dates(self, index: int) -> list:

@@ -206,27 +206,28 @@ def find_periods(key: str, published: date | None) -> list[Period]:
         taken.append((m.start(), m.end()))
         found.append(Period(m.start(), m.end(), year, first, last))
 
-    for m in _N_MONTHS.finditer(key):
+    months = "tháng" in key                                # the literal words each pattern needs
+    for m in _N_MONTHS.finditer(key) if months else ():
         raw = m.group("n")
         n = int(raw) if raw.isdigit() else word_number(raw)
         led = _LED.search(key[max(0, m.start() - 12):m.start()])
         reported = _REPORTED.match(key, m.end())          # "Xuất khẩu 8 tháng đạt…", "… 9 tháng tăng 12%"
         if n and 1 <= n <= 12 and (_PERIOD_WORD.search(m.group(0)) or led or reported):
             add(m, _year_of(m, published), 1, n)
-    for m in _HALF.finditer(key):
+    for m in _HALF.finditer(key) if "nửa" in key else ():
         year = int(m.group("y")) if m.group("y") else (_relative_year("năm " + m.group("rel"), published)
                                                          if m.group("rel") else (published.year if published else None))
         add(m, year, 1 if m.group("half") == "nửa đầu" else 7, 6 if m.group("half") == "nửa đầu" else 12)
-    for m in _QUARTER.finditer(key):
+    for m in _QUARTER.finditer(key) if "quý" in key else ():
         q = _QUARTERS[m.group("q")]
         add(m, _year_of(m, published), 3 * q - 2, 3 * q)
-    for m in _SINGLE_MONTH.finditer(key):
+    for m in _SINGLE_MONTH.finditer(key) if months else ():
         month = int(m.group("m"))
         if 1 <= month <= 12:
             add(m, int(m.group("y")), month, month)
-    for m in _SINCE_JANUARY.finditer(key):
+    for m in _SINCE_JANUARY.finditer(key) if "từ đầu năm" in key else ():
         add(m, published.year if published else None, 1, published.month if published else None)
-    for m in _YEAR.finditer(key):
+    for m in _YEAR.finditer(key) if "năm" in key else ():
         add(m, _year_of(m, published) if m.group("y") or m.group("rel") else None, None, None)
     return sorted(found, key=lambda p: p.start)
 
@@ -240,6 +241,8 @@ _AS_OF = re.compile(rf"(?:tính đến|tính tới|lũy kế đến|lũy kế t�
 
 def find_as_of(key: str, published: date | None) -> date | None:
     """'tính đến 20/9/2021' -> 2021-09-20; 'tính đến hết tháng 9/2023' -> 2023-09-30; 'đến nay' -> publication."""
+    if "đến" not in key and "tới" not in key and "hiện" not in key:
+        return None                         # every form of _AS_OF has one of these words
     m = _AS_OF.search(key)
     if not m:
         return None

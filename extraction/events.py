@@ -37,7 +37,6 @@ from .event_parts import (
 from .event_triggers import TRIGGER as _TRIGGER
 from .event_triggers import TRIGGER_TYPE
 from .facts import EventFact
-from .text import Sentence
 
 _FRAME = re.compile(r"(?:khuôn khổ|bên lề|kể từ|kết quả|tinh thần|nhân dịp|chuẩn bị cho|trước thềm|kết thúc|sau|"
                     r"phát biểu tại|từ sau|thành công của|kết luận)\s+(?:các\s+)?$")
@@ -80,41 +79,48 @@ class _Candidate:
     is_reference: bool
 
 
-def _triggers(key: str, written: str) -> list[list]:
+def _triggers(key: str, written: str, matches: list[re.Match], offset: int) -> list[list]:
     """[type, position, is_reference] per trigger; adjacent triggers ("thăm và làm việc") fold into one.
 
     ``written`` is the sentence as written: a trigger inside a proper name ("Tổ chức Xúc tiến Thương mại Nhật Bản")
-    has capitalised inner words and is no trigger."""
+    has capitalised inner words and is no trigger. ``matches`` are the trigger matches of the sentence, offsets into
+    the article (``offset`` is the sentence start)."""
     found: list[list] = []
     skipped_end = -10
-    for m in _TRIGGER.finditer(key):
-        words = written[m.start():m.end()].split()
+    for m in matches:
+        start, end, phrase = m.start() - offset, m.end() - offset, m.group(0)
+        words = written[start:end].split()
         if words[0][:1].isupper() and any(word[:1].isupper() for word in words[1:]):
             continue
-        before = key[max(0, m.start() - 25):m.start()]
-        around = key[max(0, m.start() - 40):m.end() + 30]
+        before = key[max(0, start - 25):start]
+        around = key[max(0, start - 40):end + 30]
         listed_after_skipped = skipped_end >= 0 and \
-            _LISTED.fullmatch(key, skipped_end, m.start()) is not None    # "các hội nghị xúc tiến"
-        purpose = _PURPOSE.search(key[max(0, m.start() - 60):m.start()])
-        named_in_anniversary = _ANNIVERSARY_NAME.search(key[max(0, m.start() - 40):m.start()])
-        kind = TRIGGER_TYPE[m.group(0)]
-        celebration = kind in _CELEBRATION_TYPES or _GATHERING.match(m.group(0))
-        anniversary = (_ANNIVERSARY_ANY if celebration else _ANNIVERSARY).search(around)
-        if _GENERIC.search(before) or _FRAME.search(before) or anniversary or listed_after_skipped \
-                or purpose or named_in_anniversary:
-            skipped_end = m.end()
+            _LISTED.fullmatch(key, skipped_end, start) is not None    # "các hội nghị xúc tiến"
+        purpose = _PURPOSE.search(key[max(0, start - 60):start])
+        named_in_anniversary = _ANNIVERSARY_NAME.search(key[max(0, start - 40):start])
+        kind = TRIGGER_TYPE[phrase]
+        celebration = kind in _CELEBRATION_TYPES or _GATHERING.match(phrase)
+        if _GENERIC.search(before) or _FRAME.search(before) or _anniversary(around, celebration) \
+                or listed_after_skipped or purpose or named_in_anniversary:
+            skipped_end = end
             continue
-        if found and m.start() - found[-1][1] < 25 and ";" not in key[found[-1][1]:m.start()]:
+        if found and start - found[-1][1] < 25 and ";" not in key[found[-1][1]:start]:
             if TYPE_PRIORITY.index(kind) < TYPE_PRIORITY.index(found[-1][0]):
                 found[-1][0] = kind
             continue
-        found.append([kind, m.start(), bool(_REFERENCE.search(before))])
+        found.append([kind, start, bool(_REFERENCE.search(before))])
     return found
 
 
-def _segments(article: Article, sentence: Sentence) -> list[_Candidate]:
+def _anniversary(text: str, celebration) -> bool:
+    """An anniversary named in ``text`` (for a celebration, its occasion counts too)."""
+    return _ANNIVERSARY_ANY.search(text) is not None and (celebration or _ANNIVERSARY.search(text) is not None)
+
+
+def _segments(article: Article, index: int) -> list[_Candidate]:
+    sentence = article.sentences[index]
     key = article.key_of(sentence.start, sentence.end)
-    found = _triggers(key, sentence.text)
+    found = _triggers(key, sentence.text, article.sentence_matches(_TRIGGER).get(index, []), sentence.start)
     candidates = []
     for i, (kind, pos, is_reference) in enumerate(found):
         clause_start = key.rfind(";", 0, pos) + 1
@@ -137,7 +143,7 @@ def _event_date(article: Article, cand: _Candidate, same_day: date | None) -> Da
     for mention in mentions:
         window = key[max(0, mention.start - 30):mention.end + 5]
         in_range_brackets = key[:mention.start].rstrip().endswith("(") and "-" in key[mention.end:mention.end + 4]
-        if _ANNIVERSARY.search(window) or in_range_brackets:
+        if _anniversary(window, False) or in_range_brackets:
             continue
         if plausible(mention, article.published):
             return mention
@@ -151,7 +157,7 @@ def extract_events(article: Article, version: str) -> list[EventFact]:
     for index in sorted(article.sentences_matching(_TRIGGER)):      # only sentences with an event word
         sentence = article.sentences[index]
         key = article.key_of(sentence.start, sentence.end)
-        candidates = _segments(article, sentence)
+        candidates = _segments(article, index)
         inherited: DateMention | None = None
         for cand in candidates:
             event = _event(article, index, cand, same_day, version, inherited, len(candidates) == 1)
@@ -219,7 +225,7 @@ def _event(article: Article, index: int, cand: _Candidate, same_day: date | None
     sentence_key = article.key_of(sentence.start, sentence.end)
     around = article.key[max(sentence.start, cand.trigger_start - 40):cand.trigger_start + 40]
     celebration = cand.type in _CELEBRATION_TYPES or _GATHERING.match(article.key, cand.trigger_start)
-    if (_ANNIVERSARY_ANY if celebration else _ANNIVERSARY).search(around):
+    if _anniversary(around, celebration):
         return None
     if _SEVERAL.search(article.key, cand.trigger_start, cand.trigger_start + 25):
         return None

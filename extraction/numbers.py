@@ -54,6 +54,7 @@ _AMOUNT = re.compile(
     rf"(?P<cur>{_CURRENCY})(?![\wđ])"
 )
 _QUALIFIER_BEFORE = re.compile(rf"(?P<qual>{_QUALIFIER})\s+\Z")
+_LONGEST_QUALIFIER = max(map(len, QUALIFIERS))
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,16 @@ def scale_value(scale: str | None) -> float:
     return factor
 
 
+def _qualifier_before(key: str, begin: int, number: int) -> re.Match | None:
+    """"hơn 5 tỷ USD": a qualifier and blanks right before the number, not inside the amount before (``begin``)."""
+    gap = number
+    while gap > begin and key[gap - 1].isspace():
+        gap -= 1
+    if gap == number:
+        return None
+    return _QUALIFIER_BEFORE.search(key, max(begin, gap - _LONGEST_QUALIFIER), number)
+
+
 def find_money(key: str) -> list[Money]:
     """Money amounts in a match-form string: value as stated (scaled), ISO currency and qualifier."""
     found = []
@@ -102,7 +113,7 @@ def find_money(key: str) -> list[Money]:
         begin, last = last, m.end()
         if m.group("cur") in ("đồng", "đô") and not m.group("scale"):
             continue  # "5 đồng" alone is almost never a figure; "5 tỷ đồng" is
-        qual = _QUALIFIER_BEFORE.search(key, begin, m.start())     # "hơn 5 tỷ USD", not inside the amount before
+        qual = _qualifier_before(key, begin, m.start())
         value = parse_number(m.group("num")) * scale_value(m.group("scale"))
         qualifier = QUALIFIERS.get(qual.group("qual") if qual else "", "exact")
         found.append(Money(qual.start() if qual else m.start(), m.end(), value, CURRENCIES[m.group("cur")], qualifier))

@@ -19,7 +19,7 @@ for _base_vowel, _first in (("a", "o"), ("e", "o"), ("y", "u")):
     for _i, _toned in enumerate(_TONED[_base_vowel]):
         _TONE_MOVES[_first + _toned] = _plain_first[_i] + _base_vowel
 _VIETNAMESE_LETTER = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
-_OLD_TONE = re.compile(r"(?<!q)[ou][àáảãạèéẻẽẹỳýỷỹỵ](?![" + _VIETNAMESE_LETTER + "])")
+_OLD_TONE = re.compile(r"[ou](?<!q[ou])[àáảãạèéẻẽẹỳýỷỹỵ](?![" + _VIETNAMESE_LETTER + "])")   # not after "q"
 _MAYBE_OLD_TONE = re.compile(r"[ou][àáảãạèéẻẽẹỳýỷỹỵ]")
 
 
