@@ -37,7 +37,7 @@ _RELATIVE = re.compile(r"(?:sáng|chiều|tối|trưa|đêm)\s+(?P<rel>nay|hôm 
                        r"(?P<rel2>hôm nay|hôm qua|ngày hôm qua|cùng ngày|ngày hôm đó)\b")
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)      # a value, never changed (frozen=True would triple the cost of __init__)
 class DateMention:
     start: int
     end: int
@@ -156,7 +156,7 @@ def _relative_dates(key: str, published: date | None, same_day: date | None, add
         add(DateMention(m.start(), m.end(), value, "day" if value else None))
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)      # a value, never changed (frozen=True would triple the cost of __init__)
 class Period:
     start: int
     end: int

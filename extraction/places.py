@@ -32,7 +32,7 @@ _FOLLOW_KEYS = {a.lower() for a in FOLLOW_SENSITIVE}
 _GAP_OK = re.compile(r"[ .\-–()]{1,4}")
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)      # a value, never changed (frozen=True would triple the cost of __init__)
 class Place:
     start: int
     end: int
@@ -151,21 +151,37 @@ def _rejected(t: _Text, spans: list[tuple[int, int]]) -> bool:
 def find_places(text: str, key: str | None = None, published: date | None = None) -> list[Place]:
     """Every known place in the text, in order, with its resolved gazetteer entry."""
     t = _Text(text, key if key is not None else match_form(text))
+    key = t.key
     index = place_index()
     places: list[Place] = []
-    pattern = _alias_pattern()
-    m = pattern.search(t.key)
+    search = _alias_pattern().search
+    readings: dict[tuple[str, str], tuple] = {}          # an alias written the same way reads the same way
+    m = search(key)
     while m is not None:
-        spans = [w.span() for w in _WORD.finditer(text, m.start(), m.end())]
-        found = index.get(tuple(t.k(sp) for sp in spans))
-        caps = [t.cap(sp) for sp in spans]
-        if found is None or not any(caps) or \
-                not all(c or not need for c, need in zip(caps, found.capitals, strict=False)):
+        start, end = m.span()
+        spans, found = _reading(text[start:end], key[start:end], index, readings)
+        if found is None:
             # the longest alias does not fit ("tỉnh Quảng Ninh" written in lower case): retry from the next word
-            m = pattern.search(t.key, spans[1][0]) if len(spans) > 1 else pattern.search(t.key, m.end())
+            m = search(key, start + spans[1][0]) if len(spans) > 1 else search(key, end)
             continue
-        m = pattern.search(t.key, m.end())
+        m = search(key, end)
+        spans = [(start + a, start + b) for a, b in spans]
         if not _rejected(t, spans):
             entry = resolve(found.candidates, published)
             places.append(Place(spans[0][0], spans[-1][1], text[spans[0][0]:spans[-1][1]], entry))
     return places
+
+
+def _reading(written: str, key: str, index: dict, readings: dict) -> tuple[list[tuple[int, int]], object]:
+    """Word spans of an alias match (relative to it) and its index entry, None when it does not fit as written (an
+    unknown key, or lower case where the alias needs capitals); cached per article in ``readings``."""
+    got = readings.get((written, key))
+    if got is None:
+        spans = [w.span() for w in _WORD.finditer(written)]
+        found = index.get(tuple([key[a:b] for a, b in spans]))
+        caps = [written[a].isupper() for a, _ in spans]
+        if found is None or not any(caps) or \
+                not all(c or not need for c, need in zip(caps, found.capitals, strict=False)):
+            found = None
+        got = readings[(written, key)] = (spans, found)
+    return got

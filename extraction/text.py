@@ -64,7 +64,7 @@ def ascii_fold(text: str) -> str:
     return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)      # a value, never changed (frozen=True would triple the cost of __init__)
 class Sentence:
     start: int
     end: int

@@ -171,7 +171,8 @@ def _figures(key: str) -> list[tuple[int, Money | None, Change | None]]:
 
 def extract_trade(article: Article, version: str) -> list[TradeFact]:
     facts: list[TradeFact] = []
-    for sentence in article.sentences:
+    for index in sorted(article.sentences_matching(_KEYWORD)):       # one scan of the text finds the sentences
+        sentence = article.sentences[index]
         key = article.key_of(sentence.start, sentence.end)
         keywords = list(_KEYWORD.finditer(key))
         if not keywords or is_plan(key):

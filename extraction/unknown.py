@@ -40,6 +40,9 @@ def find_unknown_places(text: str, key_text: str, known: list[Place]) -> list[Un
     starts = [p.start for p in known]
     counts: dict[str, list] = {}
     for m in _PLACE_WORD.finditer(key_text):
+        at = bisect.bisect_right(starts, m.end()) - 1
+        if at >= 0 and known[at].start <= m.end() < known[at].end:
+            continue                                   # a known place follows the place word
         start, end = _capitalised_run(text, m.end())
         value = text[start:end].strip(" -()")
         words = value.split(" ")
@@ -47,9 +50,6 @@ def find_unknown_places(text: str, key_text: str, known: list[Place]) -> list[Un
             continue
         if len(words) >= 3 and words[0].lower() in SURNAMES:
             continue                                   # "tỉnh Nguyễn Tiến Thành": a person after the title
-        at = bisect.bisect_right(starts, start) - 1
-        if at >= 0 and known[at].start <= start < known[at].end:
-            continue
         context = text[max(0, m.start() - 40):min(len(text), end + 40)].replace("\n", " ")
         entry = counts.setdefault(value, [0, context])
         entry[0] += 1
