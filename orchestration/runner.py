@@ -53,10 +53,26 @@ class RunOutcome:
     metadata: dict[str, dict] = field(default_factory=dict)   # asset key "raw/articles" -> metadata values
     failures: list[str] = field(default_factory=list)
     checks_failed: list[str] = field(default_factory=list)
+    step_seconds: dict[str, float] = field(default_factory=dict)  # step key -> wall seconds of the step
 
 
 def _plain(value: dg.MetadataValue) -> object:
     return getattr(value, "value", value)
+
+
+def step_seconds(run_instance: dg.DagsterInstance, run_id: str) -> dict[str, float]:
+    """Wall seconds per step of one run, from its STEP_START and STEP_SUCCESS / STEP_FAILURE events."""
+    starts: dict[str, float] = {}
+    spent: dict[str, float] = {}
+    for record in run_instance.all_logs(run_id):
+        event = record.dagster_event
+        if event is None or not event.step_key:
+            continue
+        if event.event_type_value == "STEP_START":
+            starts[event.step_key] = record.timestamp
+        elif event.event_type_value in ("STEP_SUCCESS", "STEP_FAILURE") and event.step_key in starts:
+            spent[event.step_key] = round(record.timestamp - starts[event.step_key], 2)
+    return spent
 
 
 def run_job(name: str, run_config: dict | None = None) -> RunOutcome:
@@ -65,9 +81,11 @@ def run_job(name: str, run_config: dict | None = None) -> RunOutcome:
     job = definitions().resolve_job_def(name)
     config = {"loggers": {"console": {"config": {"log_level": os.environ.get("VNWH_LOG_LEVEL", "WARNING")}}},
               **(run_config or {})}
+    run_instance = instance()
     with _tool_output_to_log():
-        result = job.execute_in_process(run_config=config, instance=instance(), raise_on_error=False)
-    outcome = RunOutcome(success=result.success, run_id=result.run_id)
+        result = job.execute_in_process(run_config=config, instance=run_instance, raise_on_error=False)
+    outcome = RunOutcome(success=result.success, run_id=result.run_id,
+                         step_seconds=step_seconds(run_instance, result.run_id))
     for event in result.get_asset_materialization_events():
         mat = event.event_specific_data.materialization
         outcome.metadata["/".join(mat.asset_key.path)] = {k: _plain(v) for k, v in mat.metadata.items()}

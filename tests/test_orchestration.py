@@ -111,3 +111,28 @@ def test_backfill_range_crawls_only_that_window_in_one_run(tmp_path):
         "https://nld.com.vn/thoi-su/binh-thuan-va-kaluga-ban-chuyen-ket-nghia-20190423093000123.htm",
         "https://vneconomy.vn/binh-thuan-mong-mo-loi-vao-thi-truong-kaluga.htm",
     ], json.dumps(landed)
+
+
+def test_step_seconds_reads_each_step_wall_time_from_the_run_events():
+    import time
+
+    from orchestration.runner import step_seconds
+
+    @dg.op
+    def slow():
+        time.sleep(0.2)
+        return 1
+
+    @dg.op
+    def fast(value):
+        return value
+
+    @dg.job
+    def two_steps():
+        fast(slow())
+
+    instance = dg.DagsterInstance.ephemeral()
+    result = two_steps.execute_in_process(instance=instance)
+    spent = step_seconds(instance, result.run_id)
+    assert set(spent) == {"slow", "fast"}
+    assert spent["slow"] >= 0.2 > spent["fast"]

@@ -1,0 +1,25 @@
+"""What the warehouse builds run: data tests yes, dbt unit tests no (they run here, in the package fixture)."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from dbt_harness import _invoke  # noqa: E402
+
+from orchestration.defs.transform import PRODUCTION_BUILD_ARGS  # noqa: E402
+
+
+def _listed(*args: str) -> list[str]:
+    result = _invoke(["ls", "--output", "name", "--resource-type", "test", "--resource-type", "unit_test", *args])
+    assert result.success, result.exception
+    return list(result.result)
+
+
+def test_production_builds_leave_out_unit_tests_and_keep_every_data_test(built_db):
+    everything = _listed()
+    production = _listed(*PRODUCTION_BUILD_ARGS)
+    unit_tests = set(everything) - set(production)
+    assert len(unit_tests) >= 5                       # the dedup and rollup unit tests, run by `built_db`
+    assert all("dedup" in name or "rollup" in name for name in unit_tests)
+    assert len(production) >= 200                     # every data test still runs in `vnwh build`
