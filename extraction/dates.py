@@ -88,9 +88,14 @@ def find_dates(key: str, published: date | None, same_day: date | None = None) -
 
     if _HAS_DIGIT.search(key):
         _numeric_dates(key, published, add)
-    if "nay" in key or "qua" in key or "cùng ngày" in key or "hôm đó" in key:
+    if may_name_relative_day(key):
         _relative_dates(key, published, same_day, add)
     return sorted(found, key=lambda d: d.start)
+
+
+def may_name_relative_day(key: str) -> bool:
+    """Could ``key`` hold "hôm nay", "chiều qua", "cùng ngày"…? (else ``same_day`` cannot change find_dates)"""
+    return "nay" in key or "qua" in key or "cùng ngày" in key or "hôm đó" in key
 
 
 _HAS_DIGIT = re.compile(r"\d")

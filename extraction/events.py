@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .context import Article
-from .dates import DateMention, find_dates
+from .dates import DateMention, find_dates, may_name_relative_day
 from .event_context import (
     VN_BODY,
     address_detail,
@@ -137,9 +137,13 @@ def _segments(article: Article, index: int) -> list[_Candidate]:
 _OLD = DateMention(0, 0, None, None)   # the segment is dated, but not near publication: background
 
 
-def _event_date(article: Article, cand: _Candidate, same_day: date | None) -> DateMention | None:
+def _event_date(article: Article, index: int, cand: _Candidate, same_day: date | None) -> DateMention | None:
     key = article.key_of(cand.start, cand.end)
-    mentions = find_dates(key, article.published, same_day)
+    sentence = article.sentences[index]
+    if cand.start == sentence.start and cand.end == sentence.end and not may_name_relative_day(key):
+        mentions = article.sentence_dates(index)          # the whole sentence: its dates, found once
+    else:
+        mentions = find_dates(key, article.published, same_day)
     for mention in mentions:
         window = key[max(0, mention.start - 30):mention.end + 5]
         in_range_brackets = key[:mention.start].rstrip().endswith("(") and "-" in key[mention.end:mention.end + 4]
@@ -229,7 +233,7 @@ def _event(article: Article, index: int, cand: _Candidate, same_day: date | None
         return None
     if _SEVERAL.search(article.key, cand.trigger_start, cand.trigger_start + 25):
         return None
-    own = _event_date(article, cand, same_day)
+    own = _event_date(article, index, cand, same_day)
     lead_in = article.key[max(sentence.start, cand.trigger_start - 25):cand.end]     # "… sẽ ký thỏa thuận"
     if own is None and inherited is not None and _PLAN.search(lead_in):
         return None                     # "…, hai bên thống nhất sẽ ký thỏa thuận": a plan inside a dated meeting

@@ -108,10 +108,17 @@ class _Text:
         return not before or before[-1] in ".!?\n:"
 
 
-def _in_person_name(t: _Text, spans: list[tuple[int, int]], prev, after) -> bool:
+def _next_spaced(t: _Text, last: tuple[int, int]) -> tuple[int, int] | None:
+    """The word right after ``last``, one blank between them (looked up only when a rule needs it)."""
+    nxt = t.next_word(last[1])
+    return nxt if nxt is not None and t.spaced(last, nxt) else None
+
+
+def _in_person_name(t: _Text, spans: list[tuple[int, int]], prev) -> bool:
     """"Ngô Đức Mạnh", "Nguyễn Thúy Anh": capitalised words led by a surname run into or through the match."""
     if prev is None or not t.cap(prev):
         return False
+    after = _next_spaced(t, spans[-1])
     run_goes_on = after is not None and t.cap(after)
     if len(spans) > 1 and not run_goes_on:
         return False                       # "Đoàn Bình Thuận thăm…": the province ends the capitalised run
@@ -129,9 +136,7 @@ def _rejected(t: _Text, spans: list[tuple[int, int]]) -> bool:
     first, last = spans[0], spans[-1]
     prev = t.prev_word(first[0])
     prev = prev if prev is not None and t.spaced(prev, first) else None
-    nxt = t.next_word(last[1])
-    nxt = nxt if nxt is not None and t.spaced(last, nxt) else None
-    if _in_person_name(t, spans, prev, nxt):
+    if _in_person_name(t, spans, prev):
         return True
     if prev is not None and t.k(prev) in HONORIFICS and not t.cap(prev):
         return True
@@ -145,7 +150,10 @@ def _rejected(t: _Text, spans: list[tuple[int, int]]) -> bool:
         return True
     if key in START_SENSITIVE and t.sentence_start(first[0]):
         return True
-    return key in _FOLLOW_KEYS and nxt is not None and t.cap(nxt) and t.k(nxt) not in SURNAMES
+    if key not in _FOLLOW_KEYS:
+        return False
+    nxt = _next_spaced(t, last)
+    return nxt is not None and t.cap(nxt) and t.k(nxt) not in SURNAMES
 
 
 def find_places(text: str, key: str | None = None, published: date | None = None) -> list[Place]:
