@@ -96,9 +96,7 @@ def land_in_transaction(con: duckdb.DuckDBPyConnection, records: Iterable[Articl
         return LandingStats()
     columns = ", ".join(_ARTICLE_COLUMNS)
     con.execute(f"create or replace temp table _landing as select {columns} from raw.articles limit 0")
-    con.executemany(
-        f"insert into _landing values ({', '.join('?' for _ in _ARTICLE_COLUMNS)})", [_row(r) for r in batch]
-    )
+    _insert_columns(con, "insert into _landing", [_row(r) for r in batch])   # executemany: ~8 ms a row
     stats = _classify(con)
     _archive_changed(con)
     _apply(con)
