@@ -63,19 +63,20 @@ def _discover_one(fetcher, site: Site, override, kind: str, url: str, stats):
 def _enqueue(con, fetcher, site, origin, found, since, until, refetch, stats) -> None:
     lower = datetime.combine(since, time.min, VN) if since else None
     upper = datetime.combine(until + timedelta(days=1), time.min, VN) if until else None
+    rows = []
+    for item in found:
+        hint = item.published_hint
+        if hint and ((lower and hint < lower) or (upper and hint >= upper)):
+            continue
+        if item.url in stats._seen:
+            continue
+        stats._seen.add(item.url)
+        stats.discovered += 1
+        rows.append((item.url, hint))
     with fetcher.db_lock:
         con.execute("begin transaction")
         try:
-            for item in found:
-                hint = item.published_hint
-                if hint and ((lower and hint < lower) or (upper and hint >= upper)):
-                    continue
-                if item.url in stats._seen:
-                    continue
-                stats._seen.add(item.url)
-                stats.discovered += 1
-                if frontier.add(con, item.url, site.name, origin, hint, requeue=refetch):
-                    stats.queued += 1
+            stats.queued += frontier.add_many(con, rows, site.name, origin, requeue=refetch)
             con.execute("commit")
         except Exception:
             con.execute("rollback")

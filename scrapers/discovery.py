@@ -38,9 +38,11 @@ def feed_date(value: str | None) -> datetime | None:
 
 
 def links_from_feed(body: bytes, site: Site, base_url: str | None = None) -> list[Found]:
-    parsed = feedparser.parse(body)
+    entries = _rss_entries(body)
+    if entries is None:                          # not a plain, well-formed RSS 2.0 document: feedparser copes
+        entries = feedparser.parse(body).entries
     found: list[Found] = []
-    for entry in parsed.entries:
+    for entry in entries:
         link = (entry.get("link") or entry.get("id") or "").strip()
         if not link:
             continue
@@ -50,6 +52,33 @@ def links_from_feed(body: bytes, site: Site, base_url: str | None = None) -> lis
         when = feed_date(entry.get("published") or entry.get("updated"))
         found.append(Found(link, when, entry.get("title")))
     return found
+
+
+_RSS_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+_RSS_FIELDS = {"link": "link", "guid": "id", "title": "title", "pubDate": "published",
+               "{http://purl.org/dc/elements/1.1/}date": "updated"}
+
+
+def _rss_entries(body: bytes) -> list[dict] | None:
+    """The items of an RSS 2.0 feed as feedparser-like dicts (link, id, title, published, updated), read with lxml
+    (feedparser takes ~0.5 s for a feed of 700 items); None when the document is anything else or malformed."""
+    try:
+        root = etree.fromstring(body, parser=_RSS_PARSER)
+    except (etree.XMLSyntaxError, ValueError):
+        return None
+    if root is None or root.tag != "rss" or root.find("channel") is None:
+        return None
+    entries = []
+    for item in root.find("channel").iterfind("item"):
+        entry: dict = {}
+        for child in item:
+            key = _RSS_FIELDS.get(child.tag) if isinstance(child.tag, str) else None
+            if key and key not in entry and child.text and child.text.strip():
+                entry[key] = child.text.strip()
+            elif key is None and isinstance(child.tag, str) and len(child):
+                return None                      # markup we do not know inside an item: leave it to feedparser
+        entries.append(entry)
+    return entries
 
 
 def links_from_sitemap(body: bytes, site: Site) -> tuple[list[Found], list[str]]:

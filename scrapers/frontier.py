@@ -5,7 +5,7 @@ later runs until ``MAX_ATTEMPTS``.
 """
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from warehouse.records import canonical_url
 
@@ -31,6 +31,33 @@ def add(con, url: str, source: str, discovered_from: str | None, published_hint:
     if requeue and exists[0] in ("done", "skipped"):
         con.execute("update raw.frontier set status = 'pending' where url = ?", [url])
     return False
+
+
+def add_many(con, found: list[tuple[str, datetime | None]], source: str, discovered_from: str | None,
+             requeue: bool = False) -> int:
+    """``add`` for many (url, published_hint) in one go (in order, the first of equal URLs wins); returns how many
+    were new."""
+    hints: dict[str, datetime | None] = {}
+    for url, hint in found:
+        hints.setdefault(canonical_url(url), hint)
+    if not hints:
+        return 0
+    urls = list(hints)
+    known = {row[0] for row in con.execute(
+        "select url from raw.frontier where url in (select unnest(?::varchar[]))", [urls]).fetchall()}
+    new = [url for url in urls if url not in known]
+    if new:
+        start = now()        # one microsecond apart: pending() orders equal hints by discovery, as one by one
+        con.execute(
+            "insert into raw.frontier (url, source, discovered_at, discovered_from, published_hint) "
+            "select unnest(?::varchar[]), ?, unnest(?::timestamptz[]), ?, unnest(?::timestamptz[])",
+            [new, source, [start + timedelta(microseconds=i) for i in range(len(new))], discovered_from,
+             [hints[url] for url in new]],
+        )
+    if requeue and known:
+        con.execute("update raw.frontier set status = 'pending' where status in ('done', 'skipped') "
+                    "and url in (select unnest(?::varchar[]))", [list(known)])
+    return len(new)
 
 
 def known_article(con, url: str) -> str | None:

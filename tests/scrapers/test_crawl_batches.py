@@ -132,3 +132,21 @@ def test_batches_are_flushed_by_size_and_an_interrupted_crawl_keeps_what_it_sett
         again = crawl(con, fetcher=again, site_overrides=OVERRIDES)
     assert again.landed_new == 3 and count(con, "raw.articles") == 8
     assert count(con, "(select url from raw.articles group by url having count(*) > 1)") == 0
+
+
+def test_add_many_equals_add_one_by_one(con):
+    hint = datetime(2026, 1, 2, tzinfo=UTC)
+    frontier.add(con, "https://nld.com.vn/done", "nld", None, None)
+    frontier.mark(con, "https://nld.com.vn/done", "done")
+    found = [("https://nld.com.vn/b", None), ("https://NLD.com.vn/b", hint), ("https://nld.com.vn/a", None),
+             ("https://nld.com.vn/done", None), ("https://nld.com.vn/c", hint)]
+    assert frontier.add_many(con, found, "nld", "feed", requeue=True) == 3        # b once (first wins), a, c
+    rows = con.execute("select url, status, published_hint, discovered_from from raw.frontier "
+                       "where url <> 'https://nld.com.vn/done' order by discovered_at").fetchall()
+    assert rows == [("https://nld.com.vn/b", "pending", None, "feed"),
+                    ("https://nld.com.vn/a", "pending", None, "feed"),
+                    ("https://nld.com.vn/c", "pending", hint, "feed")]
+    assert frontier.counts(con) == {"pending": 4}                                 # requeued the done row
+    assert [u for u, _ in frontier.pending(con, ["nld"], None)][:3] == ["https://nld.com.vn/c",
+                                                                        "https://nld.com.vn/done",
+                                                                        "https://nld.com.vn/b"]

@@ -101,3 +101,25 @@ def test_date_forms_of_the_sites():
     assert parse_vn_text("31/02/2026 10:00") is None and parse_vn_text("01/01/1900") is None
     assert parse_any("2100-01-01T00:00:00+07:00") is None and parse_any("không phải ngày") is None
     assert from_url("https://nld.com.vn/x-196250821135822527.htm") == datetime(2025, 8, 21, 13, 58, 22, tzinfo=VN)
+
+
+def test_rss_read_with_lxml_gives_what_feedparser_gives(monkeypatch):
+    link = "https://nld.com.vn/a-196260101000000000.htm"
+    dc = 'xmlns:dc="http://purl.org/dc/elements/1.1/"'
+    feeds = [
+        f"<rss><channel><item><title><![CDATA[<b>Tin</b> &amp; hay]]></title><link>\n {link} </link>"
+        "<pubDate>Mon, 01 Jan 2026 08:00:00 +0700</pubDate></item></channel></rss>",
+        f"<rss><channel><item><link>{link}?a=1&amp;amp;b=2</link></item><item><link></link><guid>{link}</guid>"
+        "</item></channel></rss>",
+        f"<rss {dc}><channel><item><link>{link}</link><dc:date>2026-01-01T08:00:00+07:00</dc:date></item>"
+        "</channel></rss>",
+        f'<feed xmlns="http://www.w3.org/2005/Atom"><entry><link href="{link}"/><updated>2026-01-01T08:00:00+07:00'
+        "</updated></entry></feed>",                                               # Atom: feedparser reads it
+        f"<rss><channel><item><title>a&nbsp;b</title><link>{link}</link></item></channel></rss>",   # not XML
+    ]
+    site = SITES["nld"]
+    fast = [discovery.links_from_feed(feed.encode(), site) for feed in feeds]
+    assert [discovery._rss_entries(feed.encode()) is not None for feed in feeds] == [True, True, True, False, False]
+    monkeypatch.setattr(discovery, "_rss_entries", lambda body: None)
+    assert fast == [discovery.links_from_feed(feed.encode(), site) for feed in feeds]
+    assert all(found for found in fast) and fast[0][0].title == "<b>Tin</b> &amp; hay"   # CDATA: as written
