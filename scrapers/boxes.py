@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from scrapers import dom
 
@@ -42,9 +43,15 @@ def is_junk(tag) -> bool:
     if attrs.get("type", "").lower() in JUNK_TYPES:
         return True
     names = " ".join(attrs.get("class", "").split()) + " " + attrs.get("id", "")
-    if names.strip() and JUNK_NAME.search(names):
+    if _junk_name(names):
         return True
     return attrs.get("aria-hidden", "").lower() == "true" or "display:none" in attrs.get("style", "")
+
+
+@lru_cache(maxsize=8192)
+def _junk_name(names: str) -> bool:
+    """JUNK_NAME on "class names + id" (cached: a site's templates repeat the same names on every page)."""
+    return bool(names.strip() and JUNK_NAME.search(names))
 
 
 def prune(root, extra_selectors: tuple[str, ...] | list[str] = (), keep=None) -> None:
@@ -61,8 +68,9 @@ def prune(root, extra_selectors: tuple[str, ...] | list[str] = (), keep=None) ->
 
 
 def _drop_junk(node, keep) -> None:
+    """Remove the outermost junk elements under ``node`` (what is inside them goes with them, unexamined)."""
     for child in list(node):
-        if not isinstance(child.tag, str):
+        if child.tag.__class__ is not str:
             continue
         if child is not keep and is_junk(child):
             dom.remove(child)
@@ -85,16 +93,17 @@ def _drop_headed_boxes(root, keep) -> None:
             dom.remove(box)
 
 
-# Exact pre-filters, so most pages never compare element texts with the headings:
-# 1. skeleton (lower-case, decomposed, ASCII letters and punctuation only, no whitespace) is local to each character,
-#    so a heading's skeleton shows up in the skeleton of all the scope's text;
+# Pre-filters, so most pages never compare element texts with the headings:
+# 1. a heading's text, lower-cased without whitespace, is part of the scope's text lower-cased without whitespace;
 # 2. norm() keeps every visible character but whitespace and colons, NFC folds at most 4 code points into one and
 #    lower() never shortens, so an element with more such characters than 4 x the longest heading cannot match.
-def _skeleton(text: str) -> str:
-    return "".join(unicodedata.normalize("NFD", text.lower()).encode("ascii", "ignore").decode("ascii").split())
+def _flat(text: str) -> str:
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return "".join(text.lower().split())
 
 
-_SKELETONS = tuple(sorted({_skeleton(h) for h in STOP_HEADINGS}))
+_FLAT_HEADINGS = tuple(sorted({_flat(h) for h in STOP_HEADINGS}))
 _LIMIT = 4 * max(len(h) for h in STOP_HEADINGS)
 
 
@@ -102,8 +111,8 @@ def _heading_candidates(scope) -> list:
     """Heading-tag descendants of ``scope`` in document order that could read as a stop heading."""
     if dom.has_hidden_text(scope):                    # text the matcher skips: no shortcuts
         return [el for el in scope.iterdescendants() if el.tag in HEADING_TAGS]
-    flat = _skeleton("".join(scope.itertext()))
-    if not any(s in flat for s in _SKELETONS):
+    flat = _flat("".join(scope.itertext()))
+    if not any(s in flat for s in _FLAT_HEADINGS):
         return []
     found: list = []
     for child in scope:

@@ -1,93 +1,24 @@
-"""The parsers' view of a page: one lxml tree, CSS selectors compiled once to XPath (cssselect), and text read the
-way the parsers have always read it (BeautifulSoup's ``get_text``: comments and the contents of script, style,
-template and ruby annotations left out, one piece per text node).
-
-Selector semantics follow soupsieve on HTML: a selector run on an element matches its descendants only, a selector
-run on the page matches every element, ``[type=...]`` values compare case-insensitively, and a selector that
-cannot be compiled never matches.
-"""
+"""The parsers' view of a page: one lxml tree, CSS selectors compiled once to XPath (scrapers.selectors), and text
+read the way the parsers have always read it (BeautifulSoup's ``get_text``: comments and the contents of script,
+style, template and ruby annotations left out, one piece per text node)."""
 from __future__ import annotations
 
 import copy
 import html
 import threading
-from functools import lru_cache
 
-from cssselect import HTMLTranslator, SelectorError
 from lxml import etree
+
+from scrapers.selectors import css, selector_group
+
+__all__ = ["css", "selector_group", "select", "select_one", "parse_document", "text_of", "has_text", "strings",
+           "get_text", "stored_strings", "remove", "detached", "fragment_copy", "find", "serialize", "body_of"]
 
 HIDDEN_TEXT = frozenset({"script", "style", "template", "rt", "rp"})   # strings BeautifulSoup's get_text skips
 _ASCII_SPACES = "\x20\x0a\x09\x0c\x0d"
 _PRESERVE = frozenset({"pre", "textarea"})
-_UPPER, _LOWER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz"
 _local = threading.local()
 Comment = etree.Comment
-
-
-class _Translator(HTMLTranslator):
-    """HTML translator with soupsieve's rule that ``type`` attribute values match case-insensitively."""
-
-    def xpath_attrib(self, selector):
-        if selector.attrib.lower() != "type" or selector.value is None or selector.namespace:
-            return super().xpath_attrib(selector)
-        method = getattr(self, f"xpath_attrib_{self.attribute_operator_mapping[selector.operator]}")
-        return method(self.xpath(selector.selector), f"translate(@type, '{_UPPER}', '{_LOWER}')",
-                      selector.value.value.lower())
-
-
-_TRANSLATOR = _Translator()
-
-
-class Selector:
-    """One CSS selector, compiled once: ``first``/``all`` under an element (descendants) or a page (all elements)."""
-
-    __slots__ = ("css", "_inner", "_page", "_inner_first", "_page_first")
-
-    def __init__(self, css: str) -> None:
-        self.css = css
-        try:
-            inner = _TRANSLATOR.css_to_xpath(css, prefix="descendant::")
-            page = _TRANSLATOR.css_to_xpath(css, prefix="descendant-or-self::")
-            self._inner, self._page = etree.XPath(inner), etree.XPath(page)
-            self._inner_first, self._page_first = etree.XPath(f"({inner})[1]"), etree.XPath(f"({page})[1]")
-        except (SelectorError, etree.XPathError):
-            self._inner = self._page = self._inner_first = self._page_first = None
-
-    @property
-    def valid(self) -> bool:
-        return self._inner is not None
-
-    def all(self, node) -> list:
-        if self._inner is None or node is None:
-            return []
-        return (self._page if _is_page(node) else self._inner)(node)
-
-    def first(self, node):
-        if self._inner is None or node is None:
-            return None
-        found = (self._page_first if _is_page(node) else self._inner_first)(node)
-        return found[0] if found else None
-
-
-def _is_page(node) -> bool:
-    return node.getparent() is None
-
-
-@lru_cache(maxsize=4096)
-def css(selector: str) -> Selector:
-    """The compiled form of ``selector`` (cached: each selector string is translated once per process)."""
-    return Selector(selector)
-
-
-@lru_cache(maxsize=1024)
-def selector_group(selectors: tuple[str, ...]) -> tuple[Selector, ...]:
-    """Selectors whose matches are all removed: one union query when none depends on siblings or position (so
-    removing one match cannot change what another selects), else one query each."""
-    if len(selectors) > 1 and not any(c in s for s in selectors for c in ":+~"):
-        union = css(", ".join(selectors))
-        if union.valid:
-            return (union,)
-    return tuple(css(s) for s in selectors)
 
 
 def select(node, selector: str) -> list:
@@ -108,15 +39,20 @@ def _parser() -> etree.HTMLParser:
 
 def parse_document(text: str):
     """The <html> element of ``text`` parsed as HTML (libxml2, as BeautifulSoup's "lxml" builder); never raises."""
-    parser = _parser()
+    try:
+        root = etree.fromstring(text, _parser())
+    except (etree.XMLSyntaxError, ValueError):     # empty, or a str with an XML encoding declaration
+        root = _fed(text)
+    return root if root is not None else etree.Element("html")
+
+
+def _fed(text: str):
+    parser = etree.HTMLParser(default_doctype=False)
     try:
         parser.feed(text)
-        root = parser.close()
+        return parser.close()
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
-        root = None
-    if root is None:
-        root = etree.Element("html")
-    return root
+        return None
 
 
 def body_of(root):
@@ -176,7 +112,8 @@ def text_of(node) -> str | None:
 
 def has_text(node) -> bool:
     """``text_of(node) is not None``, without building the text."""
-    for piece in strings(node):
+    pieces = node.itertext() if node.tag in HIDDEN_TEXT or not has_hidden_text(node) else strings(node)
+    for piece in pieces:
         if "&" in piece:
             piece = html.unescape(piece)
         if piece and not piece.isspace():

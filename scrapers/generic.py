@@ -10,6 +10,7 @@ import trafilatura
 from scrapers import dom
 from scrapers.boxes import prune
 from scrapers.htmltext import block_paragraphs, body_from, clean_paragraphs
+from scrapers.selectors import share_index
 
 SEMANTIC = (
     "[itemprop=articleBody]", "[data-field=body]", "[data-role=content]", "div.article__body", "div.article-body",
@@ -24,6 +25,7 @@ def generic_body(page_root, *, title=None, sapo=None, author=None):
     """(body, byline, captions, how, container) where ``how`` names the method that produced the body.
     ``page_root`` is the page's <html> element; it is pruned on a copy, never in place."""
     page = copy.deepcopy(page_root)
+    share_index(page, page_root)
     root = dom.body_of(page)
     if root is None:
         root = page

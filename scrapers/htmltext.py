@@ -13,6 +13,7 @@ from lxml import etree
 from scrapers import dom
 from scrapers.boxes import STOP_HEADINGS, prune
 from scrapers.boxes import norm as _norm
+from scrapers.selectors import share_index
 
 BLOCK_TAGS = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
               "blockquote", "table", "tr", "td", "th", "dl", "dt", "dd", "pre", "center", "hr", "tbody"}
@@ -34,10 +35,11 @@ def block_paragraphs(root) -> list[tuple[str, bool]]:
     align = [False]
 
     def flush() -> None:
-        text = " ".join("".join(buffer).split())
-        if text:
-            out.append((text, align[0]))
-        buffer.clear()
+        if buffer:
+            text = " ".join("".join(buffer).split())
+            if text:
+                out.append((text, align[0]))
+            buffer.clear()
         align[0] = False
 
     def walk(node) -> None:
@@ -45,23 +47,20 @@ def block_paragraphs(root) -> list[tuple[str, bool]]:
             buffer.append(node.text)
         for child in node:
             name = child.tag
-            if isinstance(name, str):
+            if name.__class__ is str:
                 if name == "br":
                     flush()
                 else:
-                    _walk_element(child, name)
+                    block = name in BLOCK_TAGS
+                    if block:
+                        flush()
+                    if _right_aligned(child.get("style"), child.get("class")):
+                        align[0] = True
+                    walk(child)
+                    if block:
+                        flush()
             if child.tail:
                 buffer.append(child.tail)
-
-    def _walk_element(child, name: str) -> None:
-        is_block = name in BLOCK_TAGS
-        if is_block:
-            flush()
-        if _right_aligned(child):
-            align[0] = True
-        walk(child)
-        if is_block:
-            flush()
 
     walk(root)
     flush()
@@ -71,13 +70,10 @@ def block_paragraphs(root) -> list[tuple[str, bool]]:
 _RIGHT_CLASSES = {"text-right", "align-right", "right", "author"}
 
 
-def _right_aligned(tag) -> bool:
-    attrs = tag.attrib
-    if not attrs:
-        return False
-    style = attrs.get("style", "").replace(" ", "").lower()
-    classes = {c.lower() for c in attrs.get("class", "").split()}
-    return "text-align:right" in style or bool(classes & _RIGHT_CLASSES)
+def _right_aligned(style: str | None, classes: str | None) -> bool:
+    if style and "text-align:right" in style.replace(" ", "").lower():
+        return True
+    return bool(classes) and not _RIGHT_CLASSES.isdisjoint(c.lower() for c in classes.split())
 
 
 def clean_paragraphs(paragraphs: list[tuple[str, bool]], *, title: str | None = None, sapo: str | None = None,
@@ -102,7 +98,7 @@ def clean_paragraphs(paragraphs: list[tuple[str, bool]], *, title: str | None = 
             continue
         if norm in (title_n, sapo_n, author_n) or _BRACKET_LINK.match(text) or _PREFIX_ONLY.match(text):
             continue
-        if (len(text) < 400 and _CAPTION.search(text)) or _is_source_caption(text):
+        if ":" in text and ((len(text) < 400 and _CAPTION.search(text)) or _is_source_caption(text)):
             captions.append(text)
             continue
         kept.append((text, right))
@@ -122,8 +118,8 @@ _NAME_WITH_CREDIT = re.compile(r"^[^\W\d_][\w .'-]{1,40}\s*\((?:ttxvn|vna|vietna
 
 def _is_source_caption(text: str) -> bool:
     """"Ảnh minh họa. (Nguồn: Vietnam+)" is a caption; a sentence citing "(Nguồn: Bộ Công Thương)" is text."""
-    match = _SOURCE_CAPTION.search(text)
-    if not match or len(text) >= 160:
+    match = _SOURCE_CAPTION.search(text) if len(text) < 160 else None
+    if not match:
         return False
     prefix = text[:match.start()]
     return len(prefix) < 50 or bool(re.search(r"ảnh|minh họa|minh hoạ|đồ họa|biểu đồ|infographic", prefix, re.I))
@@ -157,12 +153,12 @@ def _fragment(container):
         if root is None:
             return copy, None
     elif copy.tag == "body":
-        root = etree.Element("html")
-        root.append(copy)
+        etree.Element("html").append(copy)
         root = copy
     else:
         root = etree.SubElement(etree.Element("html"), "body")
         root.append(copy)
+    share_index(root.getroottree().getroot(), container)
     top = next((child for child in root if isinstance(child.tag, str)), None)
     return root, top
 

@@ -129,63 +129,64 @@ def structured_fields(root) -> dict:
     objects = _jsonld_objects(root)
     article = next((o for o in objects if _types(o) & ARTICLE_TYPES - {"webpage"}), None)
     article = article or next((o for o in objects if "webpage" in _types(o) and o.get("headline")), None) or {}
-    meta = _meta(root)
+    page = _Page(root, article, _meta(root), objects)
     fields: dict[str, Any] = {}
     origin: dict[str, str] = {}
-
-    def put(name: str, where: str, compute) -> None:
-        """The first truthy candidate wins; later candidates are not even computed."""
+    for name, where, compute in _CANDIDATES:          # the first truthy candidate wins; later ones are not computed
         if name not in fields:
-            value = compute()
+            value = compute(page, fields)
             if value:
                 fields[name] = value
                 origin[name] = where
-
-    for name, where, compute in _candidates(root, article, meta):
-        put(name, where, compute)
-    put("section", "jsonld", lambda: _breadcrumb_section(objects, fields.get("canonical"), fields.get("title")))
-    for name, where, compute in _late_candidates(article, meta):
-        put(name, where, compute)
     fields["_from"] = origin
     return fields
 
 
-def _candidates(root, article: dict, meta: dict):
-    """(field, origin, thunk) in order of preference, up to the sections."""
-    page = article.get("mainEntityOfPage")
-    return (
-        ("canonical", "meta", lambda: _clean(_canonical_href(root))),
-        ("canonical", "meta", lambda: _first(meta, "og:url")),
-        ("canonical", "jsonld", lambda: _clean(article.get("url")) or (
-            _clean(page.get("@id")) if isinstance(page, dict) else _clean(page))),
-        ("canonical", "meta", lambda: _first(meta, "twitter:url", "url", "dc.identifier")),
-        ("title", "jsonld", lambda: _clean(article.get("headline")) or _clean(article.get("name"))),
-        ("title", "meta", lambda: _first(meta, "og:title", "twitter:title")),
-        ("sapo", "jsonld", lambda: _clean(article.get("description"))),
-        ("sapo", "meta", lambda: _first(meta, "og:description", "twitter:description")),
-        ("published_at", "jsonld", lambda: parse_any(_clean(article.get("datePublished")))),
-        ("published_at", "meta", lambda: parse_any(_first(meta, "article:published_time", "og:published_time",
-                                                           "pubdate", "datepublished", "publishdate",
-                                                           "dc.date.issued"))),
-        ("updated_at", "jsonld", lambda: parse_any(_clean(article.get("dateModified")))),
-        ("updated_at", "meta", lambda: parse_any(_first(meta, "article:modified_time", "og:updated_time",
-                                                         "datemodified"))),
-        ("author", "jsonld", lambda: plausible_author(_name_of(article.get("author")))),
-        ("author", "meta", lambda: plausible_author(_first(meta, "article:author", "author", "dc.creator"))),
-        ("section", "meta", lambda: _first(meta, "article:section")),
-        ("section", "jsonld", lambda: _name_of(article.get("articleSection"))),
-    )
+class _Page:
+    __slots__ = ("root", "article", "meta", "objects")
+
+    def __init__(self, root, article: dict, meta: dict, objects: list[dict]) -> None:
+        self.root, self.article, self.meta, self.objects = root, article, meta, objects
 
 
-def _late_candidates(article: dict, meta: dict):
-    return (
-        ("tags", "meta", lambda: [t.strip() for v in meta.get("article:tag", []) for t in html.unescape(v).split(",")
-                                  if t.strip()]),
-        ("tags", "meta", lambda: [t.strip() for t in (_first(meta, "news_keywords") or "").split(",") if t.strip()]),
-        ("body", "jsonld", lambda: _clean_body(article.get("articleBody"))),
-        ("image", "meta", lambda: _clean(_image_url(article.get("image"))) or _first(meta, "og:image")),
-        ("site_name", "meta", lambda: _first(meta, "og:site_name")),
-    )
+def _page_id(p: _Page) -> str | None:
+    page = p.article.get("mainEntityOfPage")
+    return _clean(page.get("@id")) if isinstance(page, dict) else _clean(page)
+
+
+def _tag_list(p: _Page) -> list[str]:
+    return [t.strip() for v in p.meta.get("article:tag", []) for t in html.unescape(v).split(",") if t.strip()]
+
+
+# (field, origin, compute(page, fields so far)) in order of preference
+_CANDIDATES = (
+    ("canonical", "meta", lambda p, f: _clean(_canonical_href(p.root))),
+    ("canonical", "meta", lambda p, f: _first(p.meta, "og:url")),
+    ("canonical", "jsonld", lambda p, f: _clean(p.article.get("url")) or _page_id(p)),
+    ("canonical", "meta", lambda p, f: _first(p.meta, "twitter:url", "url", "dc.identifier")),
+    ("title", "jsonld", lambda p, f: _clean(p.article.get("headline")) or _clean(p.article.get("name"))),
+    ("title", "meta", lambda p, f: _first(p.meta, "og:title", "twitter:title")),
+    ("sapo", "jsonld", lambda p, f: _clean(p.article.get("description"))),
+    ("sapo", "meta", lambda p, f: _first(p.meta, "og:description", "twitter:description")),
+    ("published_at", "jsonld", lambda p, f: parse_any(_clean(p.article.get("datePublished")))),
+    ("published_at", "meta", lambda p, f: parse_any(_first(p.meta, "article:published_time", "og:published_time",
+                                                            "pubdate", "datepublished", "publishdate",
+                                                            "dc.date.issued"))),
+    ("updated_at", "jsonld", lambda p, f: parse_any(_clean(p.article.get("dateModified")))),
+    ("updated_at", "meta", lambda p, f: parse_any(_first(p.meta, "article:modified_time", "og:updated_time",
+                                                          "datemodified"))),
+    ("author", "jsonld", lambda p, f: plausible_author(_name_of(p.article.get("author")))),
+    ("author", "meta", lambda p, f: plausible_author(_first(p.meta, "article:author", "author", "dc.creator"))),
+    ("section", "meta", lambda p, f: _first(p.meta, "article:section")),
+    ("section", "jsonld", lambda p, f: _name_of(p.article.get("articleSection"))),
+    ("section", "jsonld", lambda p, f: _breadcrumb_section(p.objects, f.get("canonical"), f.get("title"))),
+    ("tags", "meta", lambda p, f: _tag_list(p)),
+    ("tags", "meta", lambda p, f: [t.strip() for t in (_first(p.meta, "news_keywords") or "").split(",")
+                                   if t.strip()]),
+    ("body", "jsonld", lambda p, f: _clean_body(p.article.get("articleBody"))),
+    ("image", "meta", lambda p, f: _clean(_image_url(p.article.get("image"))) or _first(p.meta, "og:image")),
+    ("site_name", "meta", lambda p, f: _first(p.meta, "og:site_name")),
+)
 
 
 def _canonical_href(root) -> str | None:
