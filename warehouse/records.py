@@ -9,6 +9,8 @@ from datetime import datetime
 from urllib.parse import urlsplit, urlunsplit
 
 _SPACES = re.compile(r"[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]")
+_BLANK_RUNS = re.compile(r"[ \t]+")          # never spans a line break, so one pass over the whole text
+_EXTRA_BLANK_LINES = re.compile(r"\n{3,}")
 
 
 def clean_text(value: str | None) -> str | None:
@@ -16,8 +18,8 @@ def clean_text(value: str | None) -> str | None:
     if value is None:
         return None
     text = unicodedata.normalize("NFC", _SPACES.sub(" ", value)).replace("\r\n", "\n").replace("\r", "\n")
-    lines = [re.sub(r"[ \t]+", " ", line).strip() for line in text.split("\n")]
-    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    lines = [line.strip() for line in _BLANK_RUNS.sub(" ", text).split("\n")]
+    text = _EXTRA_BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
     return text or None
 
 
