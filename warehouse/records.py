@@ -18,7 +18,9 @@ def clean_text(value: str | None) -> str | None:
     if value is None:
         return None
     text = unicodedata.normalize("NFC", _SPACES.sub(" ", value)).replace("\r\n", "\n").replace("\r", "\n")
-    lines = [line.strip() for line in _BLANK_RUNS.sub(" ", text).split("\n")]
+    if "\t" in text or "  " in text:
+        text = _BLANK_RUNS.sub(" ", text)
+    lines = [line.strip() for line in text.split("\n")]           # else every blank run is one space already
     text = _EXTRA_BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
     return text or None
 
