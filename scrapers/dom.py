@@ -12,7 +12,8 @@ from lxml import etree
 from scrapers.selectors import css, selector_group
 
 __all__ = ["css", "selector_group", "select", "select_one", "parse_document", "text_of", "has_text", "strings",
-           "get_text", "stored_strings", "remove", "detached", "fragment_copy", "find", "serialize", "body_of"]
+           "get_text", "stored_strings", "collapse", "remove", "detached", "fragment_copy", "find", "serialize",
+           "body_of"]
 
 HIDDEN_TEXT = frozenset({"script", "style", "template", "rt", "rp"})   # strings BeautifulSoup's get_text skips
 _ASCII_SPACES = "\x20\x0a\x09\x0c\x0d"
@@ -107,7 +108,14 @@ def text_of(node) -> str | None:
     """Whitespace-collapsed, entity-decoded text of an element; None when empty or missing."""
     if node is None:
         return None
-    return " ".join(html.unescape(" ".join(strings(node))).split()) or None
+    return collapse(html.unescape(" ".join(strings(node)))) or None
+
+
+def collapse(text: str) -> str:
+    """``" ".join(text.split())``: whitespace runs to one space, ends trimmed (shortcut when only single spaces)."""
+    if text.isprintable() and "  " not in text:       # no whitespace but single ASCII spaces (str.isprintable)
+        return text.strip(" ")
+    return " ".join(text.split())
 
 
 def has_text(node) -> bool:

@@ -36,7 +36,7 @@ def block_paragraphs(root) -> list[tuple[str, bool]]:
 
     def flush() -> None:
         if buffer:
-            text = " ".join("".join(buffer).split())
+            text = dom.collapse("".join(buffer))
             if text:
                 out.append((text, align[0]))
             buffer.clear()

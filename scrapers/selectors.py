@@ -11,6 +11,7 @@ import threading
 from functools import lru_cache
 
 from cssselect import HTMLTranslator, SelectorError, parse
+from cssselect.xpath import is_safe_name
 from lxml import etree
 
 _UPPER, _LOWER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz"
@@ -113,6 +114,8 @@ _IDS = _xpath("//@id")
 
 @lru_cache(maxsize=256)
 def _attribute_values(name: str) -> etree.XPath:
+    if is_safe_name(name):
+        return _xpath(f"//@{name}")
     literal = "'" + name + "'" if "'" not in name else '"' + name + '"'
     return _xpath(f"//@*[name() = {literal}]")
 
