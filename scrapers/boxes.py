@@ -93,17 +93,18 @@ def _drop_headed_boxes(root, keep) -> None:
             dom.remove(box)
 
 
-# Pre-filters, so most pages never compare element texts with the headings:
-# 1. a heading's text, lower-cased without whitespace, is part of the scope's text lower-cased without whitespace;
-# 2. norm() keeps every visible character but whitespace and colons, NFC folds at most 4 code points into one and
-#    lower() never shortens, so an element with more such characters than 4 x the longest heading cannot match.
+# Pre-filters, so most elements are never compared with the headings. For an element whose text reads as heading S,
+# its text lower-cased without whitespace is S without whitespace plus trailing colons, so
+# 1. S without whitespace shows up in the scope's text lower-cased without whitespace, and
+# 2. the element has few visible characters: norm() keeps every one but whitespace and colons, NFC folds at most
+#    4 code points into one and lower() never shortens, so more than 4 x the longest heading cannot match.
 def _flat(text: str) -> str:
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return "".join(text.lower().split())
 
 
-_FLAT_HEADINGS = tuple(sorted({_flat(h) for h in STOP_HEADINGS}))
+_FLAT_HEADINGS = frozenset(_flat(h) for h in STOP_HEADINGS)
 _LIMIT = 4 * max(len(h) for h in STOP_HEADINGS)
 
 
@@ -116,27 +117,34 @@ def _heading_candidates(scope) -> list:
         return []
     found: list = []
     for child in scope:
-        if isinstance(child.tag, str):
+        if child.tag.__class__ is str:
             _short(child, found)
     return [el for el in found if el is not None]
 
 
-def _short(node, found: list) -> int:
-    """Visible characters (not whitespace, not ':') under ``node``; appends short heading-tag elements in order."""
+def _short(node, found: list) -> str | None:
+    """The text under ``node`` if it has few visible characters (else None); appends heading-tag elements whose
+    text could read as a stop heading, in document order."""
     heading = node.tag in HEADING_TAGS
     if heading:
         slot = len(found)
         found.append(None)
-    count = _visible(node.text) if node.text else 0
+    parts = [node.text] if node.text else []
+    short = True
     for child in node:
-        if isinstance(child.tag, str):
-            count += _short(child, found)
-        if child.tail:
-            count += _visible(child.tail)
-    if heading and count <= _LIMIT:
+        if child.tag.__class__ is str:
+            text = _short(child, found)
+            if text is None:
+                short = False
+            elif short:
+                parts.append(text)
+        if child.tail and short:
+            parts.append(child.tail)
+    if not short:
+        return None
+    text = "".join(parts)
+    if len(text) > _LIMIT and len("".join(text.split())) - text.count(":") > _LIMIT:
+        return None
+    if heading and _flat(text).rstrip(":") in _FLAT_HEADINGS:
         found[slot] = node
-    return count
-
-
-def _visible(text: str) -> int:
-    return len("".join(text.split())) - text.count(":")
+    return text

@@ -6,6 +6,7 @@ from urllib.parse import urljoin
 
 from scrapers import dom
 from scrapers.dom import text_of
+from scrapers.selectors import Scope, compiled
 from scrapers.structured import plausible_author
 
 _GENERIC_SAPO_PREFIX = re.compile(r"^\((?:[^()]{2,30})\)\s*[-–—]\s*")
@@ -19,8 +20,11 @@ __all__ = ["all_texts", "clean_author", "first", "first_text", "images_of", "str
 
 def first(node, selectors):
     """The first match of the first selector whose first match has text (or a datetime attribute)."""
-    for selector in selectors:
-        found = dom.css(selector).first(node)
+    if node is None:
+        return None
+    scope = Scope(node)
+    for selector in compiled(tuple(selectors)):
+        found = scope.first(selector)
         if found is not None and (dom.has_text(found) or found.get("datetime")):
             return found
     return None
@@ -31,8 +35,11 @@ def first_text(node, selectors) -> str | None:
 
 
 def all_texts(node, selectors) -> list[str]:
-    for selector in selectors:
-        values = [t for t in (text_of(tag) for tag in dom.css(selector).all(node)) if t]
+    if node is None:
+        return []
+    scope = Scope(node)
+    for selector in compiled(tuple(selectors)):
+        values = [t for t in (text_of(tag) for tag in scope.all(selector)) if t]
         if values:
             return list(dict.fromkeys(values))
     return []
@@ -82,8 +89,9 @@ def images_of(container, selectors, base_url: str, lead: str | None = None) -> l
         images.append({"src": urljoin(base_url, lead), "caption": None})
     if container is None:
         return images
-    for selector in selectors:
-        for block in dom.css(selector).all(container):
+    scope = Scope(container)
+    for selector in compiled(tuple(selectors)):
+        for block in scope.all(selector):
             _add_image(images, block, base_url)
     return images
 

@@ -10,7 +10,7 @@ import trafilatura
 from scrapers import dom
 from scrapers.boxes import prune
 from scrapers.htmltext import block_paragraphs, body_from, clean_paragraphs
-from scrapers.selectors import share_index
+from scrapers.selectors import Scope, compiled, share_index
 
 SEMANTIC = (
     "[itemprop=articleBody]", "[data-field=body]", "[data-role=content]", "div.article__body", "div.article-body",
@@ -30,8 +30,9 @@ def generic_body(page_root, *, title=None, sapo=None, author=None):
     if root is None:
         root = page
     prune(root)
-    for selector in SEMANTIC:
-        container = dom.css(selector).first(root)
+    scope = Scope(root)
+    for selector, compiled_selector in zip(SEMANTIC, compiled(SEMANTIC), strict=True):
+        container = scope.first(compiled_selector)
         if container is not None and _text_length(container) >= 80:
             body, byline, captions = body_from(container, title=title, sapo=sapo, author=author)
             if body:

@@ -11,6 +11,7 @@ from scrapers.decoding import decode_html
 from scrapers.generic import generic_body
 from scrapers.htmltext import body_from, bold_lead
 from scrapers.registry import GENERIC, SITES, site_for_url
+from scrapers.selectors import Scope, compiled
 from scrapers.site import Site, Template
 from scrapers.structured import structured_fields, time_datetime
 from scrapers.timeparse import from_url, parse_any, parse_vn_text
@@ -186,9 +187,10 @@ def _date_near_title(root, site: Site):
 
 def _section(root, ordered: list[Template]) -> str | None:
     """The most specific section a template's selectors name (the last match that is not "Trang chủ")."""
+    scope = Scope(root)
     for template in ordered:
-        for selector in template.section:
-            names = [F.text_of(tag) for tag in dom.css(selector).all(root)]
+        for selector in compiled(template.section):
+            names = [F.text_of(tag) for tag in scope.all(selector)]
             names = [n for n in names if n and n.lower() not in ("trang chủ", "home")]
             if names:
                 return names[-1]

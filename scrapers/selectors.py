@@ -61,29 +61,56 @@ class Selector:
         if self._inner is None or node is None:
             return []
         page = node.getparent() is None
-        if not self._possible(node, page):
-            return []
-        return (self._page if page else self._inner)(node)
+        return self.all_in(node, page, _index_for(node, page))
 
     def first(self, node):
         if self._inner is None or node is None:
             return None
         page = node.getparent() is None
-        if not self._possible(node, page):
+        return self.first_in(node, page, _index_for(node, page))
+
+    def all_in(self, node, page: bool, index) -> list:
+        """``all`` with the scope and the page index already looked up (``Scope``)."""
+        if self._inner is None or index is not None and not self._possible(index):
+            return []
+        return (self._page if page else self._inner)(node)
+
+    def first_in(self, node, page: bool, index):
+        if self._inner is None or index is not None and not self._possible(index):
             return None
         found = (self._page_first if page else self._inner_first)(node)
         return found[0] if found else None
 
-    def _possible(self, node, page: bool) -> bool:
-        index = _index_for(node, page)
-        if index is None:
-            return True
+    def _possible(self, index) -> bool:
         for classes, ids, attrs in self._needs:
             if classes and not classes <= index.classes or ids and not ids <= index.ids:
                 continue
             if not attrs or all(index.has_attr(name, exact) for name, exact in attrs):
                 return True
         return False
+
+
+class Scope:
+    """A node to run several selectors under: page or element and the page index, looked up once."""
+
+    __slots__ = ("node", "page", "index")
+
+    def __init__(self, node) -> None:
+        self.node = node
+        self.page = node.getparent() is None
+        self.index = _index_for(node, self.page)
+
+    def first(self, selector: Selector):
+        return selector.first_in(self.node, self.page, self.index)
+
+    def all(self, selector: Selector) -> list:
+        return selector.all_in(self.node, self.page, self.index)
+
+
+@lru_cache(maxsize=1024)
+def compiled(selectors: tuple[str, ...]) -> tuple[Selector, ...]:
+    """The compiled selectors of a template field (cached per tuple)."""
+    return tuple(css(s) for s in selectors)
 
 
 def _needs(tree) -> tuple[frozenset, frozenset, tuple]:
