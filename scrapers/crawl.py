@@ -113,15 +113,18 @@ def _work(con, fetcher, sites, since, until, refetch, max_pages, stats) -> list[
     upper = datetime.combine(until + timedelta(days=1), time.min, VN) if until else None
     with fetcher.db_lock:
         rows = frontier.pending(con, list(sites), None, lower, upper)
-    work = []
+        known = set() if refetch else frontier.known_articles(con, [url for url, _ in rows])
+    work, already = [], []
     for url, source in rows:
-        if not refetch and frontier.known_article(con, url):
-            frontier.mark(con, url, "done", attempted=False)
-            stats.skipped += 1
+        if url in known:                 # already landed (an import, an earlier run): not fetched again
+            already.append((url, "done", None, None, False))
             continue
         work.append((url, source))
         if max_pages is not None and len(work) >= max_pages:
             break
+    with fetcher.db_lock:
+        frontier.mark_many(con, already)
+    stats.skipped += len(already)
     return work
 
 

@@ -65,6 +65,14 @@ def known_article(con, url: str) -> str | None:
     return row[0] if row else None
 
 
+def known_articles(con, urls: list[str]) -> set[str]:
+    """The URLs among ``urls`` (as given) whose article is already in raw.articles; ``known_article`` in bulk."""
+    canonical = {canonical_url(url): url for url in urls}
+    rows = con.execute("select url from raw.articles where url in (select unnest(?::varchar[]))",
+                       [list(canonical)]).fetchall()
+    return {canonical[row[0]] for row in rows}
+
+
 def pending(con, sources: list[str], limit: int | None, since=None, until=None) -> list[tuple[str, str]]:
     """(url, source) rows to fetch: pending first, then failed ones still under the attempt cap; newest first."""
     sql = (

@@ -150,3 +150,19 @@ def test_add_many_equals_add_one_by_one(con):
     assert [u for u, _ in frontier.pending(con, ["nld"], None)][:3] == ["https://nld.com.vn/c",
                                                                         "https://nld.com.vn/done",
                                                                         "https://nld.com.vn/b"]
+
+
+def test_pending_urls_of_articles_already_landed_are_marked_done_not_fetched(con):
+    from warehouse.landing import land_articles
+
+    sample = load_sample()
+    transport = DemoTransport(build_demo_site(sample))
+    _, _, record = next(records(1))
+    land_articles(con, [record])                                    # e.g. landed by `vnwh import`
+    with Fetcher(con, transport=httpx.MockTransport(transport), min_delay=0.0) as fetcher:
+        stats = crawl(con, fetcher=fetcher, site_overrides=OVERRIDES)
+    assert stats.skipped == 1 and stats.fetched == 7 and stats.landed_new == 7
+    assert transport.article_requests(urlsplit(record.url).path) == 0
+    assert frontier.counts(con) == {"done": 8}
+    row = con.execute("select attempts, article_id from raw.frontier where url = ?", [record.url]).fetchone()
+    assert row == (0, None)
