@@ -74,6 +74,10 @@ class Article:
             memo[index] = find_dates(self.key[s.start:s.end], self.published)
         return memo[index]
 
+    def index_of(self, sentence: Sentence) -> int:
+        """Position of one of this article's sentences (by its start, without comparing sentences)."""
+        return bisect.bisect_left(self._sentence_starts, sentence.start)
+
     def key_of(self, start: int, end: int) -> str:
         return self.key[start:end]
 

@@ -57,7 +57,11 @@ _DISCUSSION = re.compile(r"hai bên|hai tỉnh|hai địa phương|hai thành ph
 
 def sectors_of_event(article: Article, index: int, cand, alone: bool) -> set[str]:
     """Sectors of the event's own words, then of the sentences reporting what was discussed."""
-    found = sector_set(article.key, article.text, cand.start, cand.end)
+    sentence = article.sentences[index]
+    if cand.start == sentence.start and cand.end == sentence.end:
+        found = set(article.sentence_sectors(index))      # the whole sentence: its sectors, found once
+    else:
+        found = sector_set(article.key, article.text, cand.start, cand.end)
     if found and not alone:
         return found                              # "kết nghĩa … trong lĩnh vực văn hóa, du lịch"
     if alone:
@@ -171,6 +175,17 @@ _REFERS_BACK = re.compile(r"^(?:nhân dịp này|dịp này|trong dịp này|t�
                           r"trong chuyến|cũng trong chuyến)\b|\bđoàn (?:đã|cũng|tiếp tục|còn)\b")
 
 
+def _sides_told(article: Article, index: int) -> tuple[bool, list, list]:
+    """(reports attendance?, foreign places, Vietnamese places) of sentence ``index`` (computed once)."""
+    memo = article.memo.setdefault("sides_told", {})
+    if index not in memo:
+        s = article.sentences[index]
+        places = article.places_in(s.start, s.end)
+        memo[index] = (_ATTENDANCE.search(article.key, s.start, s.end) is not None,
+                       [p for p in places if not p.is_vietnamese], [p for p in places if p.is_vietnamese])
+    return memo[index]
+
+
 def sides_of(article: Article, index: int, cand, alone: bool):
     sentence = article.sentences[index]
     segment = article.places_in(cand.start, cand.end)
@@ -185,16 +200,13 @@ def sides_of(article: Article, index: int, cand, alone: bool):
     for following_index in range(index + 1, min(index + _REACH, _next_event(article, index))):
         if following_index >= index + 6 and not _flag(article, following_index, "at_event"):
             continue
-        following = article.sentences[following_index]
-        following_key = article.key_of(following.start, following.end)
-        places = article.places_in(following.start, following.end)
-        if _ATTENDANCE.search(following_key):          # "Tham dự tọa đàm có đại diện các tỉnh …"
+        attendance, its_foreign, its_vn = _sides_told(article, following_index)
+        if attendance:                                 # "Tham dự tọa đàm có đại diện các tỉnh …"
             countries = {p.country_code for p in foreign}
-            foreign = foreign + [p for p in places if not p.is_vietnamese and (not countries
-                                                                                or p.country_code in countries)]
-            vn = vn + [p for p in places if p.is_vietnamese]
-        foreign = foreign or [p for p in places if not p.is_vietnamese]
-        vn = vn or [p for p in places if p.is_vietnamese]
+            foreign = foreign + [p for p in its_foreign if not countries or p.country_code in countries]
+            vn = vn + its_vn
+        foreign = foreign or list(its_foreign)
+        vn = vn or list(its_vn)
     head = article.sentences[0]
     if not foreign and index > 0:      # the headline names the partner
         foreign = [p for p in article.places_in(head.start, head.end) if not p.is_vietnamese]

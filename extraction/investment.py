@@ -163,9 +163,11 @@ def extract_investments(article: Article, version: str) -> list[InvestmentFact]:
             if ranked:                          # else a figure of its own: "Trung Quốc có 800 dự án, đứng thứ hai"
                 facts.extend(ranked)
                 continue
+        cues = article.sentence_matches(_CUE).get(index, ())      # a cue never spans a ';'
         for start, end in _clauses(sentence):
+            has_cue = any(start <= m.start() and m.end() <= end for m in cues)
             fact = _clause_fact(article, sentence, start, end, as_of, rank_match, version,
-                                _host_giver(facts, sentence, sentence_key))
+                                _host_giver(facts, sentence, sentence_key), has_cue)
             if fact is not None:
                 facts.append(fact)
     return facts
@@ -182,10 +184,10 @@ def _host_giver(facts: list[InvestmentFact], sentence: Sentence, key: str) -> In
     return None
 
 
-def _clause_fact(article, sentence, start, end, as_of, rank_match, version, previous=None) -> InvestmentFact | None:
+def _clause_fact(article, sentence, start, end, as_of, rank_match, version, previous, has_cue) -> InvestmentFact | None:
     key = article.key_of(start, end)
     counts = find_counts(_PROJECTS, key) if "dự án" in key else []     # the pattern needs the noun
-    cued = _CUE.search(key) or previous is not None and counts     # "… Trung Quốc dẫn đầu với 190 dự án."
+    cued = has_cue or previous is not None and counts     # "… Trung Quốc dẫn đầu với 190 dự án."
     if not cued or _SKIP.search(key) or is_plan(key) or _WILL.search(key):
         return None
     money = find_money(key)

@@ -26,6 +26,7 @@ HONORIFICS = {"ông", "bà", "anh", "chị", "cô", "chú", "em", "bác", "cháu
 PLACE_WORDS = {"tỉnh", "thành", "phố", "tp", "thủ", "đô", "huyện", "quận", "thị", "xã", "phường", "bang", "vùng",
                "cộng", "hòa", "châu", "đặc", "khu", "trấn", "hạt", "nước", "quốc", "liên", "tự", "trị", "phủ"}
 DIRECTIONS = {"nam", "bắc", "trung", "thượng", "hạ"}    # "các tỉnh Nam Lào", "Bắc Lào"
+_PLACE_OR_DIRECTION = PLACE_WORDS | DIRECTIONS
 START_SENSITIVE = {"anh", "ý", "áo", "hàn", "úc", "nhật"}
 _AMBIGUOUS_KEYS = {a.lower() for a in AMBIGUOUS}
 _FOLLOW_KEYS = {a.lower() for a in FOLLOW_SENSITIVE}
@@ -135,17 +136,19 @@ def _in_person_name(t: _Text, spans: list[tuple[int, int]], prev) -> bool:
 def _rejected(t: _Text, spans: list[tuple[int, int]]) -> bool:
     first, last = spans[0], spans[-1]
     prev = t.prev_word(first[0])
-    prev = prev if prev is not None and t.spaced(prev, first) else None
-    if _in_person_name(t, spans, prev):
+    if prev is not None and t.text[prev[1]:first[0]] != " ":
+        prev = None                                  # only a word one blank before counts
+    if prev is not None and t.text[prev[0]].isupper():
+        if _in_person_name(t, spans, prev):
+            return True
+    elif prev is not None and t.k(prev) in HONORIFICS:
         return True
-    if prev is not None and t.k(prev) in HONORIFICS and not t.cap(prev):
-        return True
-    key = t.k(first)
+    key = t.key[first[0]:first[1]]
     if len(spans) > 1 or key not in _AMBIGUOUS_KEYS:
         return False
     if prev is not None and t.k(prev) == "tiếng":
         return True
-    if prev is not None and t.cap(prev) and t.k(prev) not in PLACE_WORDS | DIRECTIONS \
+    if prev is not None and t.cap(prev) and t.k(prev) not in _PLACE_OR_DIRECTION \
             and not t.sentence_start(prev[0]):
         return True
     if key in START_SENSITIVE and t.sentence_start(first[0]):

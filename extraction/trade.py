@@ -109,7 +109,7 @@ _LOCAL_GATE = re.compile(r"qua (?:các )?cửa khẩu|trên địa bàn|toàn t�
 
 def _heading_period(article: Article, sentence: Sentence) -> Period | None:
     """"Bảng số liệu … 7 tháng đầu năm 2024 của tỉnh Vĩnh Phúc:" then "Xuất khẩu: 3,7 tỷ USD": the list's period."""
-    index = article.sentences.index(sentence)
+    index = article.index_of(sentence)
     for before in reversed(article.sentences[max(0, index - 4):index]):
         if before.text.rstrip().endswith(":"):
             found = find_periods(article.key_of(before.start, before.end), article.published)
