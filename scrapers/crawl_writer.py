@@ -70,6 +70,8 @@ class CrawlWriter:
         articles, marks, errors = list(self._articles.values()), self._marks, self._errors
         self._articles, self._marks, self._errors = {}, [], []
         self._flushed_at = self._clock()
+        if not (pages or fetches or articles or marks or errors):
+            return LandingStats()
         with self.db_lock:
             self.con.execute("begin transaction")
             try:
