@@ -108,12 +108,17 @@ _FLAT_HEADINGS = frozenset(_flat(h) for h in STOP_HEADINGS)
 _LIMIT = 4 * max(len(h) for h in STOP_HEADINGS)
 
 
+def may_hold_stop_heading(text: str) -> bool:
+    """False when no element whose text is (part of) ``text`` can read as a stop heading."""
+    flat = _flat(text)
+    return any(s in flat for s in _FLAT_HEADINGS)
+
+
 def _heading_candidates(scope) -> list:
     """Heading-tag descendants of ``scope`` in document order that could read as a stop heading."""
     if dom.has_hidden_text(scope):                    # text the matcher skips: no shortcuts
         return [el for el in scope.iterdescendants() if el.tag in HEADING_TAGS]
-    flat = _flat("".join(scope.itertext()))
-    if not any(s in flat for s in _FLAT_HEADINGS):
+    if not may_hold_stop_heading("".join(scope.itertext())):
         return []
     found: list = []
     for child in scope:

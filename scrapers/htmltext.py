@@ -11,9 +11,9 @@ import re
 from lxml import etree
 
 from scrapers import dom
-from scrapers.boxes import STOP_HEADINGS, prune
+from scrapers.boxes import STOP_HEADINGS, is_junk, may_hold_stop_heading, prune
 from scrapers.boxes import norm as _norm
-from scrapers.selectors import share_index
+from scrapers.selectors import Scope, selector_group, share_index
 
 BLOCK_TAGS = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
               "blockquote", "table", "tr", "td", "th", "dl", "dt", "dd", "pre", "center", "hr", "tbody"}
@@ -28,8 +28,11 @@ _BRACKET_LINK = re.compile(r"^\[[^\]]{3,300}\]$")
 _PREFIX_ONLY = re.compile(r"^\s*(\./\.|\.\/\.)\s*$")
 
 
-def block_paragraphs(root) -> list[tuple[str, bool]]:
-    """(text, right_aligned) per visual paragraph: block boundaries and <br> split, inner whitespace collapsed."""
+def block_paragraphs(root, skip=None, wrapped: bool = False) -> list[tuple[str, bool]]:
+    """(text, right_aligned) per visual paragraph: block boundaries and <br> split, inner whitespace collapsed.
+
+    ``skip(element)`` true: the element reads as removed (its tail stays). ``wrapped``: read ``root`` as the only
+    child of a bare root (how a container sits in its re-parsed markup), its own tail left out."""
     out: list[tuple[str, bool]] = []
     buffer: list[str] = []
     align = [False]
@@ -42,27 +45,33 @@ def block_paragraphs(root) -> list[tuple[str, bool]]:
             buffer.clear()
         align[0] = False
 
+    def element(child, name: str) -> None:
+        if name == "br":
+            flush()
+            return
+        block = name in BLOCK_TAGS
+        if block:
+            flush()
+        if _right_aligned(child.get("style"), child.get("class")):
+            align[0] = True
+        walk(child)
+        if block:
+            flush()
+
     def walk(node) -> None:
         if node.text:
             buffer.append(node.text)
         for child in node:
             name = child.tag
-            if name.__class__ is str:
-                if name == "br":
-                    flush()
-                else:
-                    block = name in BLOCK_TAGS
-                    if block:
-                        flush()
-                    if _right_aligned(child.get("style"), child.get("class")):
-                        align[0] = True
-                    walk(child)
-                    if block:
-                        flush()
+            if name.__class__ is str and (skip is None or not skip(child)):
+                element(child, name)
             if child.tail:
                 buffer.append(child.tail)
 
-    walk(root)
+    if wrapped:
+        element(root, root.tag)
+    else:
+        walk(root)
     flush()
     return out
 
@@ -137,13 +146,39 @@ def body_from(container, *, remove: list[str] = (), title: str | None = None, sa
               author: str | None = None, byline_from_tail: bool = True) -> tuple[str | None, str | None, list[str]]:
     """(body text with paragraphs joined by blank lines, trailing byline, caption texts) of a container.
 
-    Works on a copy shaped as a re-parse of the container's markup would be: <html><body>container</body></html>
-    (a <body> container is its own root, with its first child element kept)."""
-    root, top = _fragment(container)
-    prune(root, list(remove), keep=top)
-    paragraphs, byline, captions = clean_paragraphs(block_paragraphs(root), title=title, sapo=sapo, author=author,
+    Reads the container as a re-parse of its markup would be: <html><body>container</body></html> (a <body>
+    container is its own root, with its first child element kept), junk and ``remove`` matches left out."""
+    paragraphs = _paragraphs_in_place(container, remove)
+    if paragraphs is None:
+        root, top = _fragment(container)
+        prune(root, list(remove), keep=top)
+        paragraphs = block_paragraphs(root)
+    paragraphs, byline, captions = clean_paragraphs(paragraphs, title=title, sapo=sapo, author=author,
                                                     byline_from_tail=byline_from_tail)
     return ("\n\n".join(paragraphs) or None), byline, captions
+
+
+def _paragraphs_in_place(container, remove) -> list[tuple[str, bool]] | None:
+    """The paragraphs of the pruned container read without copying it, skipping removed elements, when pruning
+    would remove nothing else: no text that could be a "Tin liên quan"-style box heading, no ruby annotations.
+    None: prune a copy instead."""
+    if container.tag in ("html", "body") or container.tag in dom.HIDDEN_TEXT:
+        return None
+    scope = Scope(container)
+    removed = {tag for selector in selector_group(tuple(remove)) for tag in scope.all(selector)}
+    ruby = []
+
+    def skip(tag) -> bool:
+        if tag in removed or is_junk(tag):
+            return True
+        if tag.tag in ("rt", "rp"):
+            ruby.append(tag)
+        return False
+
+    paragraphs = block_paragraphs(container, skip, wrapped=True)
+    if ruby or may_hold_stop_heading("".join(text for text, _ in paragraphs)):
+        return None
+    return paragraphs
 
 
 def _fragment(container):
