@@ -52,7 +52,8 @@ def block_paragraphs(root, skip=None, wrapped: bool = False) -> list[tuple[str, 
         block = name in BLOCK_TAGS
         if block:
             flush()
-        if _right_aligned(child.get("style"), child.get("class")):
+        style, classes = child.get("style"), child.get("class")
+        if (style or classes) and _right_aligned(style, classes):
             align[0] = True
         walk(child)
         if block:

@@ -22,7 +22,7 @@ _GENERIC_AUTHORS = {"ban biên tập", "admin", "administrator", "pv", "phóng v
 def _clean(value: Any) -> str | None:
     if not isinstance(value, str):
         return None
-    return " ".join(html.unescape(html.unescape(value)).split()) or None
+    return dom.collapse(html.unescape(html.unescape(value))) or None
 
 
 def _jsonld_objects(root) -> list[dict]:
