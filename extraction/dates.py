@@ -192,9 +192,10 @@ def _relative_year(rel: str | None, published: date | None) -> int | None:
 
 
 def _year_of(match: re.Match, published: date | None) -> int | None:
-    if match.groupdict().get("y"):
+    groups = match.re.groupindex                  # (no groupdict(): a new dict per call)
+    if "y" in groups and match.group("y"):
         return int(match.group("y"))
-    if match.groupdict().get("rel"):
+    if "rel" in groups and match.group("rel"):
         return _relative_year(match.group("rel"), published)
     return published.year if published else None
 

@@ -62,11 +62,24 @@ _NEXT_WORD = re.compile(r"[^\w\n]{0,5}(\w+(?:\.\w+)*)")
 
 
 @lru_cache(maxsize=1)
-@lru_cache(maxsize=1)
-def _alias_pattern() -> re.Pattern:
-    """Every alias (match form) in one trie regex; blanks match the gaps the press writes ("Bà Rịa-Vũng Tàu")."""
-    phrases = {" ".join(key) for key in place_index()}
-    return re.compile(r"(?<![\w.])" + trie_regex(phrases, space=r"[ .\-–()]{1,4}") + r"(?!\w)")
+def _alias_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """Every alias (match form) in one trie regex; blanks match the gaps the press writes ("Bà Rịa-Vũng Tàu").
+
+    Two forms: at the very start of the text, and after a character that is neither a word character nor '.' (that
+    character taken, so the regex engine skips through words instead of trying the trie at every position)."""
+    trie = trie_regex({" ".join(key) for key in place_index()}, space=r"[ .\-–()]{1,4}")
+    return re.compile(f"(?:{trie})(?!\\w)"), re.compile(f"[^\\w.]({trie})(?!\\w)")
+
+
+def _alias_at(key: str, pos: int) -> tuple[int, int] | None:
+    """Span of the first alias starting a word at or after ``pos`` (what ``(?<![\\w.])alias(?!\\w)`` finds)."""
+    at_start, after_gap = _alias_patterns()
+    if pos == 0:
+        m = at_start.match(key)
+        if m is not None:
+            return m.span()
+    m = after_gap.search(key, max(0, pos - 1))
+    return m.span(1) if m is not None else None
 
 
 class _Text:
@@ -165,17 +178,16 @@ def find_places(text: str, key: str | None = None, published: date | None = None
     key = t.key
     index = place_index()
     places: list[Place] = []
-    search = _alias_pattern().search
     readings: dict[tuple[str, str], tuple] = {}          # an alias written the same way reads the same way
-    m = search(key)
-    while m is not None:
-        start, end = m.span()
+    at = _alias_at(key, 0)
+    while at is not None:
+        start, end = at
         spans, found = _reading(text[start:end], key[start:end], index, readings)
         if found is None:
             # the longest alias does not fit ("tỉnh Quảng Ninh" written in lower case): retry from the next word
-            m = search(key, start + spans[1][0]) if len(spans) > 1 else search(key, end)
+            at = _alias_at(key, start + spans[1][0] if len(spans) > 1 else end)
             continue
-        m = search(key, end)
+        at = _alias_at(key, end)
         spans = [(start + a, start + b) for a, b in spans]
         if not _rejected(t, spans):
             entry = resolve(found.candidates, published)
