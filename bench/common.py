@@ -1,7 +1,8 @@
 """Shared bits of the benchmarks: the scale knob, machine/version info, results.json, timing helpers.
 
-VNWH_BENCH_SCALE: ``small`` (a quick smoke run, ~2-3 min), ``default`` (unset; `make bench`, < 20 min on 2 cores)
-or ``full`` (the issue's sizes: 100k-article warehouse; about 30+ min on 2 cores).
+VNWH_BENCH_SCALE: ``small`` (a quick smoke run, ~5 min), ``default`` (unset; `make bench`, < 20 min on 2 cores:
+the refresh and query figures on the 100k-article warehouse the issue names) or ``full`` (also 100k articles of pure
+extraction, more parses and crawl pages).
 """
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ SCALES: dict[str, dict[str, int]] = {
     "small": {"parses": 600, "extract_pure": 1_500, "extract_e2e": 1_500, "crawl_pages": 600,
               "polite_requests": 30, "warehouse": 5_000, "dbt_small": 2_000, "query_repeats": 15},
     "default": {"parses": 2_200, "extract_pure": 10_000, "extract_e2e": 10_000, "crawl_pages": 2_000,
-                "polite_requests": 50, "warehouse": 20_000, "dbt_small": 10_000, "query_repeats": 30},
+                "polite_requests": 50, "warehouse": 100_000, "dbt_small": 10_000, "query_repeats": 30},
     "full": {"parses": 4_000, "extract_pure": 100_000, "extract_e2e": 20_000, "crawl_pages": 6_000,
              "polite_requests": 80, "warehouse": 100_000, "dbt_small": 10_000, "query_repeats": 50},
 }
