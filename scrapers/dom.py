@@ -19,7 +19,6 @@ HIDDEN_TEXT = frozenset({"script", "style", "template", "rt", "rp"})   # strings
 _ASCII_SPACES = "\x20\x0a\x09\x0c\x0d"
 _PRESERVE = frozenset({"pre", "textarea"})
 _local = threading.local()
-Comment = etree.Comment
 
 
 def select(node, selector: str) -> list:
@@ -70,10 +69,6 @@ def serialize(root) -> str:
 
 
 # ---------------------------------------------------------------------------------------------------------- text
-def is_element(node) -> bool:
-    return isinstance(node.tag, str)
-
-
 def has_hidden_text(node) -> bool:
     return next(node.iter(*HIDDEN_TEXT), None) is not None
 
