@@ -156,8 +156,10 @@ def extract_investments(article: Article, version: str) -> list[InvestmentFact]:
         as_of = find_as_of(sentence_key, article.published)
         if as_of is None and facts and facts[-1].char_start >= sentence.start - 600 and "ngược lại" in sentence_key:
             as_of = facts[-1].as_of_date
-        rank_match = _RANK.search(sentence_key)
-        if _LIST_NEXT.search(sentence_key) and facts and sentence.start - facts[-1].char_end < 300 \
+        ranked_word = "thứ" in sentence_key                 # _RANK needs it, _LIST_NEXT it or "là"
+        rank_match = _RANK.search(sentence_key) if ranked_word else None
+        listed = (ranked_word or "là" in sentence_key) and _LIST_NEXT.search(sentence_key)
+        if listed and facts and sentence.start - facts[-1].char_end < 300 \
                 and not _CUE.search(sentence_key.replace("đầu tư tại", "")):
             ranked = _ranking_facts(article, sentence, sentence_key, facts[-1], version)
             if ranked:                          # else a figure of its own: "Trung Quốc có 800 dự án, đứng thứ hai"
