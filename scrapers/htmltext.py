@@ -13,7 +13,7 @@ from lxml import etree
 from scrapers import dom
 from scrapers.boxes import STOP_HEADINGS, is_junk, may_hold_stop_heading, prune
 from scrapers.boxes import norm as _norm
-from scrapers.selectors import Scope, selector_group, share_index
+from scrapers.selectors import Scope, group_matches, share_index
 
 BLOCK_TAGS = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
               "blockquote", "table", "tr", "td", "th", "dl", "dt", "dd", "pre", "center", "hr", "tbody"}
@@ -165,8 +165,10 @@ def _paragraphs_in_place(container, remove) -> list[tuple[str, bool]] | None:
     None: prune a copy instead."""
     if container.tag in ("html", "body") or container.tag in dom.HIDDEN_TEXT:
         return None
-    scope = Scope(container)
-    removed = {tag for selector in selector_group(tuple(remove)) for tag in scope.all(selector)}
+    matches = group_matches(Scope(container), tuple(remove))
+    if matches is None:
+        return None
+    removed = set(matches)
     ruby = []
 
     def skip(tag) -> bool:

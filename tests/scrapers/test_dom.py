@@ -107,3 +107,12 @@ def test_decomposed_unicode_heading_is_still_a_box_heading():
             "</div>")
     body, _, _ = body_from(dom.parse_document(page).find(".//div"))
     assert "Một bài" not in body
+
+
+def test_positional_remove_selectors_run_one_after_another():
+    page = ("<div><p>Đoạn đầu bị bỏ vì là phần tử đầu tiên.</p><p>Đoạn thứ hai của bài được giữ lại.</p>"
+            "<p class='x'>Đoạn ba.</p></div>")
+    body, _, _ = body_from(dom.parse_document(page).find(".//div"), remove=["p:first-child", "p + p + p"])
+    assert body == "Đoạn thứ hai của bài được giữ lại.\n\nĐoạn ba."        # the 3rd <p> is 2nd once the 1st goes
+    body, _, _ = body_from(dom.parse_document(page).find(".//div"), remove=[".x", "p:first-child", ".absent"])
+    assert body == "Đoạn thứ hai của bài được giữ lại."
