@@ -8,6 +8,7 @@ import unicodedata
 from functools import lru_cache
 
 from scrapers import dom
+from scrapers.selectors import Scope, group_matches
 
 DROP_TAGS = {"script", "style", "noscript", "template", "iframe", "object", "embed", "video", "audio", "svg",
              "button", "form", "input", "select", "figure", "figcaption", "picture", "canvas", "nav", "aside",
@@ -56,8 +57,10 @@ def _junk_name(names: str) -> bool:
 
 def prune(root, extra_selectors: tuple[str, ...] | list[str] = (), keep=None) -> None:
     """Remove junk elements and the given selectors from ``root`` in place (never ``keep`` itself)."""
-    for selector in dom.selector_group(tuple(extra_selectors)):
-        for tag in selector.all(root):
+    matches = group_matches(Scope(root), tuple(extra_selectors))
+    groups = [matches] if matches is not None else (s.all(root) for s in dom.selector_group(tuple(extra_selectors)))
+    for found in groups:                              # one after another when a selector depends on position
+        for tag in found:
             if tag is not keep:
                 dom.remove(tag)
     if root.getparent() is None and root is not keep and is_junk(root):
