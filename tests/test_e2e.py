@@ -35,6 +35,7 @@ def built(tmp_path_factory):
         with _reader_holding(path.parent / "serving.duckdb", path.parent / "reader") as reader:
             results["second_import"] = runner.invoke(app, ["import", str(SAMPLE)])
             results["second_build"] = runner.invoke(app, ["build"])
+            results["second_build_dbt_log"] = _newest_dbt_log()
         results["reader"] = reader
         yield path, results, mp
 
@@ -68,6 +69,13 @@ def _reader_holding(serving: Path, workdir: Path):
                        seen=[int(x) for x in out.read_text().split(",") if x] if out.exists() else [])
 
 
+def _newest_dbt_log() -> str:
+    from orchestration.dbt_project import PROJECT_DIR
+
+    runs = sorted((PROJECT_DIR / "target").glob("vnwh_dbt_models-*/dbt.log"), key=lambda p: p.stat().st_mtime)
+    return runs[-1].read_text(encoding="utf-8") if runs else ""
+
+
 def _rows(path, sql):
     con = duckdb.connect(str(path), read_only=True)
     try:
@@ -95,6 +103,13 @@ def test_reimport_and_rebuild_change_nothing(built):
     assert "extracted 0 articles" in results["second_build"].output
     assert _rows(path, "select count(*) from marts.dim_articles")[0][0] == results["marts_after_first_build"] == 8
     assert _rows(path, "select count(*) from raw.articles")[0][0] == 8
+
+
+def test_a_rebuild_of_the_same_warehouse_parses_the_dbt_project_partially(built):
+    _, results, _ = built
+    log = results["second_build_dbt_log"]
+    assert "Running with dbt" in log                   # the second build's own dbt log
+    assert "Unable to do partial parsing" not in log and "Partial parsing enabled" in log
 
 
 def test_a_reader_holding_the_serving_copy_neither_blocks_nor_is_blocked_by_a_refresh(built):

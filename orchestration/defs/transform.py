@@ -1,13 +1,16 @@
 """Transform: the dbt project (staging, intermediate, marts) as Dagster assets; dbt tests are asset checks."""
 
+import os
+import shutil
 from collections.abc import Mapping
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 
-from orchestration.dbt_project import ensure_manifest, vnwh_dbt_project
+from orchestration.dbt_project import PROJECT_DIR, ensure_manifest, vnwh_dbt_project
 from orchestration.resources import WRITER_POOL
 
 
@@ -53,6 +56,7 @@ MARTS_FRESHNESS = dg.FreshnessPolicy.time_window(fail_window=timedelta(hours=50)
 
 # unit tests: see vnwh_dbt_models
 PRODUCTION_BUILD_ARGS = ("--exclude", "resource_type:unit_test")
+PARTIAL_PARSE_FILE = "partial_parse.msgpack"
 
 translator = VnwhDbtTranslator(
     settings=DagsterDbtTranslatorSettings(enable_asset_checks=True, enable_source_tests_as_checks=True)
@@ -71,7 +75,26 @@ def vnwh_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource):
     dbt unit tests check the SQL logic on fixed inputs, not the data: like dbt recommends, they run in
     development and CI (`make test`, tests/dbt) and are left out of the warehouse builds.
     """
-    yield from dbt.cli(["build", *PRODUCTION_BUILD_ARGS], context=context).stream()
+    invocation = dbt.cli(["build", *PRODUCTION_BUILD_ARGS], context=context)
+    yield from invocation.stream()
+    keep_parse_state(invocation.target_path)
+
+
+def keep_parse_state(run_target: Path) -> None:
+    """Hand this build's dbt parse state back to the project's target folder.
+
+    dagster-dbt gives each build its own target folder, seeded with the project's partial_parse.msgpack. That file
+    comes from `dbt parse`, whose profile (the $VNWH_DB path) is not the build's, so every build parsed the whole
+    project again (~5 s). Keeping the last build's state lets the next build against the same warehouse file parse
+    only what changed; for another file dbt parses in full, as before.
+    """
+    produced = run_target / PARTIAL_PARSE_FILE
+    if not produced.exists():
+        return
+    shared = PROJECT_DIR / "target" / PARTIAL_PARSE_FILE
+    staging = shared.with_name(f"{PARTIAL_PARSE_FILE}.{os.getpid()}.tmp")
+    shutil.copyfile(produced, staging)
+    os.replace(staging, shared)
 
 
 defs = dg.Definitions(
