@@ -136,3 +136,22 @@ def test_step_seconds_reads_each_step_wall_time_from_the_run_events():
     spent = step_seconds(instance, result.run_id)
     assert set(spent) == {"slow", "fast"}
     assert spent["slow"] >= 0.2 > spent["fast"]
+
+
+def test_only_the_newest_dbt_run_folders_are_kept(tmp_path):
+    import os
+
+    from orchestration.defs.transform import prune_run_targets
+
+    runs = []
+    for age in range(6):                                   # vnwh_dbt_models-0 is the newest
+        run = tmp_path / f"vnwh_dbt_models-{age}"
+        (run / "compiled").mkdir(parents=True)
+        os.utime(run, (1_000_000 - age, 1_000_000 - age))
+        runs.append(run)
+    (tmp_path / "manifest.json").write_text("{}")
+    current = runs[5]                                       # oldest by mtime, but the build that just ran
+    removed = prune_run_targets(tmp_path, keep=2, current=current)
+    assert sorted(p.name for p in removed) == [f"vnwh_dbt_models-{i}" for i in (2, 3, 4)]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["manifest.json", "vnwh_dbt_models-0",
+                                                          "vnwh_dbt_models-1", "vnwh_dbt_models-5"]

@@ -57,6 +57,7 @@ MARTS_FRESHNESS = dg.FreshnessPolicy.time_window(fail_window=timedelta(hours=50)
 # unit tests: see vnwh_dbt_models
 PRODUCTION_BUILD_ARGS = ("--exclude", "resource_type:unit_test")
 PARTIAL_PARSE_FILE = "partial_parse.msgpack"
+KEPT_RUN_TARGETS = 10          # per-build dbt target folders kept under dbt_project/target
 
 translator = VnwhDbtTranslator(
     settings=DagsterDbtTranslatorSettings(enable_asset_checks=True, enable_source_tests_as_checks=True)
@@ -78,6 +79,18 @@ def vnwh_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource):
     invocation = dbt.cli(["build", *PRODUCTION_BUILD_ARGS], context=context)
     yield from invocation.stream()
     keep_parse_state(invocation.target_path)
+    prune_run_targets(invocation.target_path.parent, keep=KEPT_RUN_TARGETS, current=invocation.target_path)
+
+
+def prune_run_targets(folder: Path, keep: int, current: Path) -> list[Path]:
+    """Delete all but the newest ``keep`` per-build dbt target folders (~8 MB each: manifest, logs, compiled SQL).
+
+    The newest ones stay for looking into a recent build; the current build's folder always stays."""
+    runs = sorted(folder.glob(f"{vnwh_dbt_models.op.name}-*"), key=lambda path: path.stat().st_mtime, reverse=True)
+    removed = [path for path in runs[keep:] if path.resolve() != current.resolve()]
+    for path in removed:
+        shutil.rmtree(path, ignore_errors=True)
+    return removed
 
 
 def keep_parse_state(run_target: Path) -> None:
