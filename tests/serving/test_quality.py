@@ -99,3 +99,26 @@ def test_metrics_agree_on_build_file_and_serving_copy(tmp_path: Path) -> None:
     assert [r.name for r in results[0]] == [
         "volume_anomaly", "empty_body_share", "generic_parser_share", "unknown_place_share"]
     assert results[0][1].value == 0.25 and results[0][3].details["with_unknown_places"] == 1
+
+
+def test_parser_health_checks_judge_the_last_seven_days_only(tmp_path) -> None:
+    from orchestration.defs.checks import empty_body_share, generic_parser_share, recent_start
+    from orchestration.resources import WarehouseResource
+
+    assert recent_start(date(2024, 5, 31)) == date(2024, 5, 25)
+    path = tmp_path / "vnwh.duckdb"
+    con = connect(path)
+    now = datetime.now(UTC)
+    for i in range(10):          # a month ago a template broke (empty bodies, generic parses); it is fixed since
+        _article(con, f"old-{i}", "nld", now - timedelta(days=30), body="", parse_path="generic")
+    for i in range(2):
+        _article(con, f"new-{i}", "nld", now - timedelta(days=1))
+    _article(con, "new-broken", "vneconomy", now, body=" ", parse_path="generic")
+    con.close()
+    warehouse = WarehouseResource(path=str(path))
+    empty = empty_body_share(warehouse=warehouse)
+    assert empty.metadata["details"].value["articles"] == 3     # the recent ones only
+    assert empty.metadata["value"].value == pytest.approx(1 / 3) and not empty.passed
+    generic = generic_parser_share(warehouse=warehouse)
+    assert generic.metadata["details"].value["by_source"] == {"nld": {"hits": 0, "total": 2},
+                                                              "vneconomy": {"hits": 1, "total": 1}}
