@@ -17,12 +17,18 @@ def clean_text(value: str | None) -> str | None:
     """NFC, odd spaces to plain spaces, trimmed lines; None stays None and blank becomes None."""
     if value is None:
         return None
-    text = unicodedata.normalize("NFC", _SPACES.sub(" ", value)).replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", _SPACES.sub(" ", value))
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\t" in text or "  " in text:
         text = _BLANK_RUNS.sub(" ", text)
+    if "\n" not in text:                                         # one line: nothing but its ends to trim
+        return text.strip() or None
     lines = [line.strip() for line in text.split("\n")]           # else every blank run is one space already
-    text = _EXTRA_BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
-    return text or None
+    text = "\n".join(lines)
+    if "\n\n\n" in text:
+        text = _EXTRA_BLANK_LINES.sub("\n\n", text)
+    return text.strip() or None
 
 
 def canonical_url(url: str) -> str:
