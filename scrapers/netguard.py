@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ipaddress
 from collections.abc import Iterable
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 
@@ -22,6 +23,14 @@ class UrlRefused(Exception):
 
 def netloc_of(url: str) -> tuple[str, str]:
     """(host, host:port) of a URL, lower-cased; the port part is the explicit one or the scheme default."""
+    host, hostport, _ = _host_parts(url)
+    return host, hostport
+
+
+@lru_cache(maxsize=4096)
+def _host_parts(url: str) -> tuple[str, str, str]:
+    """(host, host:port, path or "/") of a URL: a pure function of the string, cached (a page's URL is looked up
+    against every site's allowlist); malformed URLs raise ValueError as urlsplit does, never cached."""
     parts = urlsplit(url)
     host = (parts.hostname or "").lower().rstrip(".")
     try:
@@ -29,13 +38,12 @@ def netloc_of(url: str) -> tuple[str, str]:
     except ValueError:
         port = None
     port = port or (443 if parts.scheme == "https" else 80)
-    return host, f"{host}:{port}"
+    return host, f"{host}:{port}", parts.path or "/"
 
 
 def host_matches(url: str, allowed: Iterable[str]) -> bool:
     """True when the URL's host (or host:port) is allowlisted; "tuoitre.vn/nld" entries also restrict the path."""
-    host, hostport = netloc_of(url)
-    path = urlsplit(url).path or "/"
+    host, hostport, path = _host_parts(url)
     for entry in allowed:
         entry = entry.lower()
         entry_host, _, entry_path = entry.partition("/")
