@@ -57,6 +57,12 @@ def count(con, sql: str) -> int:
     return con.execute(sql).fetchone()[0]
 
 
+def assert_each_article_once(con, total: int) -> None:
+    """After a crash and a rerun: every article landed, none twice."""
+    assert count(con, "select count(*) from raw.articles") == total
+    assert count(con, "select count(distinct url) from raw.articles") == total
+
+
 # ------------------------------------------------------------------------------------------------ landing
 @pytest.mark.parametrize("kill_on", [r"^landing 2$", r"^committed 2 "])
 def test_kill_9_while_landing_leaves_whole_batches_and_a_rerun_lands_the_rest(tmp_path, kill_on):
@@ -77,8 +83,7 @@ def test_kill_9_while_landing_leaves_whole_batches_and_a_rerun_lands_the_rest(tm
         assert count(con, "select count(*) from raw.articles where title is null or body_text is null") == 0
         stats = import_files(con, [source])                          # the rerun
         assert stats.landing.new == total - landed and stats.landing.unchanged == landed
-        assert count(con, "select count(*) from raw.articles") == total
-        assert count(con, "select count(distinct url) from raw.articles") == total
+        assert_each_article_once(con, total)
         assert count(con, "select max(revision) from raw.articles") == 1
     finally:
         con.close()

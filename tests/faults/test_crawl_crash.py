@@ -10,7 +10,7 @@ from pathlib import Path
 
 import figures
 import pytest
-from test_crash import count, kill_group, wait_for_line
+from test_crash import assert_each_article_once, count, kill_group, wait_for_line
 
 from scrapers.crawl import crawl
 from scrapers.demo_site import serve_demo_site
@@ -47,8 +47,7 @@ def test_kill_9_mid_crawl_leaves_whole_batches_and_a_rerun_lands_the_rest(tmp_pa
             with Fetcher(con, private_allowlist={"127.0.0.1"}, min_delay=0.0, max_attempts=1) as fetcher:
                 rerun = crawl(con, sources=list(bases), site_overrides=bases, fetcher=fetcher)
         assert rerun.landed_new == ARTICLES - landed and rerun.fetched == ARTICLES - landed
-        assert count(con, "select count(*) from raw.articles") == ARTICLES
-        assert count(con, "select count(distinct url) from raw.articles") == ARTICLES
+        assert_each_article_once(con, ARTICLES)
         assert count(con, "select count(*) from raw.frontier where status <> 'done'") == 0
     finally:
         con.close()
