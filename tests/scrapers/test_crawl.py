@@ -18,17 +18,26 @@ OVERRIDES = {name: f"http://{name}.test" for name in SITES3}
 
 
 class DemoTransport:
-    """Serves build_demo_site() pages per fake host; ``faults`` maps a path to a status code to answer instead."""
+    """Serves build_demo_site() pages per fake host; ``faults`` maps a path to a status code to answer instead.
 
-    def __init__(self, pages, faults=None, extra=None):
+    ``interrupt`` = (paths, n): the n-th request for one of those paths raises KeyboardInterrupt (a crash mid-crawl).
+    """
+
+    def __init__(self, pages, faults=None, extra=None, interrupt: tuple[set[str], int] | None = None):
         self.pages = dict(pages)
         self.pages.update(extra or {})
         self.faults = faults or {}
         self.requests: list[str] = []
+        self.interrupt_paths, self.interrupt_at = interrupt or (set(), 0)
+        self.interrupt_seen = 0
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
         site = request.url.host.split(".")[0]
         path = request.url.path
+        if path in self.interrupt_paths:
+            self.interrupt_seen += 1
+            if self.interrupt_seen == self.interrupt_at:
+                raise KeyboardInterrupt("crash mid-crawl")
         self.requests.append(f"{site}{path}")
         if path in self.faults:
             return httpx.Response(self.faults[path])
@@ -183,17 +192,7 @@ def test_changed_layout_lands_flagged_and_counted(con, sample):
 def test_crawl_killed_mid_way_resumes_without_refetching(con, sample):
     pages = build_demo_site(sample)
     article_paths = {urlsplit(a["url"]).path for a in sample}
-    calls = {"articles": 0}
-
-    class Crashing(DemoTransport):
-        def __call__(self, request):
-            if request.url.path in article_paths:
-                calls["articles"] += 1
-                if calls["articles"] == 4:
-                    raise KeyboardInterrupt("operator pressed Ctrl-C")
-            return super().__call__(request)
-
-    with make(con, Crashing(pages), concurrency=1) as fetcher:
+    with make(con, DemoTransport(pages, interrupt=(article_paths, 4)), concurrency=1) as fetcher:
         with pytest.raises(KeyboardInterrupt):
             crawl(con, fetcher=fetcher, site_overrides=OVERRIDES)
     landed = con.execute("select count(*) from raw.articles").fetchone()[0]

@@ -108,17 +108,8 @@ def test_batches_are_flushed_by_size_and_an_interrupted_crawl_keeps_what_it_sett
     monkeypatch.setattr(CrawlWriter, "flush", lambda self: flushed.append(len(self._marks)) or real_flush(self))
     sample = load_sample()
     paths = {urlsplit(a["url"]).path for a in sample}
-    seen = {"articles": 0}
-
-    class Crashing(DemoTransport):
-        def __call__(self, request):
-            if request.url.path in paths:
-                seen["articles"] += 1
-                if seen["articles"] == 6:
-                    raise KeyboardInterrupt("power cut")
-            return super().__call__(request)
-
-    fetcher = Fetcher(con, transport=httpx.MockTransport(Crashing(build_demo_site(sample))), min_delay=0.0,
+    crashing = DemoTransport(build_demo_site(sample), interrupt=(paths, 6))
+    fetcher = Fetcher(con, transport=httpx.MockTransport(crashing), min_delay=0.0,
                       max_attempts=1, rng=random.Random(1), sleep=lambda s: None, concurrency=1)
     with fetcher, pytest.raises(KeyboardInterrupt):
         crawl(con, fetcher=fetcher, site_overrides=OVERRIDES)
