@@ -53,6 +53,16 @@ def wait_for_line(process: subprocess.Popen, pattern: str, timeout: float = 60) 
     raise AssertionError(f"no {pattern!r} within {timeout}s")
 
 
+def kill_driver_on(args: list[str], kill_on: str, timeout: float = 60) -> None:
+    """Run a driver script in its own process group and SIGKILL it as soon as it prints a line matching kill_on."""
+    driver = subprocess.Popen([sys.executable, *args], stdout=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        wait_for_line(driver, kill_on, timeout=timeout)
+    finally:
+        kill_group(driver)
+    assert driver.returncode == -signal.SIGKILL
+
+
 def count(con, sql: str) -> int:
     return con.execute(sql).fetchone()[0]
 
@@ -69,13 +79,7 @@ def test_kill_9_while_landing_leaves_whole_batches_and_a_rerun_lands_the_rest(tm
     total = 3 * BATCH_SIZE
     source = write_jsonl(tmp_path / "big.jsonl", articles(total, seed=11))
     db = tmp_path / "vnwh.duckdb"
-    driver = subprocess.Popen([sys.executable, str(HERE / "land_driver.py"), str(db), str(source)],
-                              stdout=subprocess.PIPE, text=True, start_new_session=True)
-    try:
-        wait_for_line(driver, kill_on)
-    finally:
-        kill_group(driver)
-    assert driver.returncode == -signal.SIGKILL
+    kill_driver_on([str(HERE / "land_driver.py"), str(db), str(source)], kill_on)
     con = connect(db)                                              # opens (WAL replayed), migrations fine
     try:
         landed = count(con, "select count(*) from raw.articles")

@@ -3,14 +3,11 @@ batches are in it (pages, fetches, articles and frontier rows agree), and a reru
 run had not landed, with no duplicates."""
 from __future__ import annotations
 
-import signal
-import subprocess
-import sys
 from pathlib import Path
 
 import figures
 import pytest
-from test_crash import assert_each_article_once, count, kill_group, wait_for_line
+from test_crash import assert_each_article_once, count, kill_driver_on
 
 from scrapers.crawl import crawl
 from scrapers.demo_site import serve_demo_site
@@ -25,13 +22,7 @@ ARTICLES, BATCH = 60, 10
 @pytest.mark.parametrize("kill_on", [r"^flushing 3$", r"^flushed 3 "])
 def test_kill_9_mid_crawl_leaves_whole_batches_and_a_rerun_lands_the_rest(tmp_path, kill_on):
     db = tmp_path / "vnwh.duckdb"
-    driver = subprocess.Popen([sys.executable, str(HERE / "crawl_driver.py"), str(db), str(ARTICLES), str(BATCH)],
-                              stdout=subprocess.PIPE, text=True, start_new_session=True)
-    try:
-        wait_for_line(driver, kill_on, timeout=120)
-    finally:
-        kill_group(driver)
-    assert driver.returncode == -signal.SIGKILL
+    kill_driver_on([str(HERE / "crawl_driver.py"), str(db), str(ARTICLES), str(BATCH)], kill_on, timeout=120)
     con = connect(db)                                              # opens (WAL replayed), migrations fine
     try:
         landed = count(con, "select count(*) from raw.articles")
