@@ -75,6 +75,9 @@ def has_hidden_text(node) -> bool:
 
 def strings(node) -> list[str]:
     """The text pieces ``get_text`` joins: text nodes in document order, minus comments and hidden-text elements."""
+    if not len(node) and node.tag.__class__ is str:  # a leaf element: its own text is all there is
+        text = node.text
+        return [] if text is None else [text]
     if node.tag in HIDDEN_TEXT or not has_hidden_text(node):
         return list(node.itertext())
     out: list[str] = []
@@ -115,7 +118,8 @@ def collapse(text: str) -> str:
 
 def has_text(node) -> bool:
     """``text_of(node) is not None``, without building the text."""
-    pieces = node.itertext() if node.tag in HIDDEN_TEXT or not has_hidden_text(node) else strings(node)
+    whole = len(node) and (node.tag in HIDDEN_TEXT or not has_hidden_text(node))
+    pieces = node.itertext() if whole else strings(node)          # (a leaf: strings' shortcut)
     for piece in pieces:
         if "&" in piece:
             piece = html.unescape(piece)
