@@ -114,7 +114,10 @@ _LIMIT = 4 * max(len(h) for h in STOP_HEADINGS)
 def may_hold_stop_heading(text: str) -> bool:
     """False when no element whose text is (part of) ``text`` can read as a stop heading."""
     flat = _flat(text)
-    return any(s in flat for s in _FLAT_HEADINGS)
+    for heading in _FLAT_HEADINGS:
+        if heading in flat:
+            return True
+    return False
 
 
 def _heading_candidates(scope) -> list:
