@@ -44,25 +44,34 @@ def predictions(ev, gold: list[dict]) -> dict:
     return out
 
 
-def main() -> int:
-    ev = load_eval()
-    gold = ev.load_gold(str(SHARED / "gold" / "dev"))
-    pred = predictions(ev, gold)
-    report = ev.score(gold, pred)
-    for kind in ev.MATCHERS:
+def print_scores(report: dict, kinds) -> None:
+    """eval.py's per-type line (and the gold facts missed) for each fact type."""
+    for kind in kinds:
         v = report[kind]
         print(f"{kind:10s} gold {v['gold']:3d} predicted {v['predicted']:3d} matched {v['matched']:3d} "
               f"P {v['precision']:.3f} R {v['recall']:.3f} F1 {v['f1']:.3f} {v['attributes']}")
         for m in v["missed"]:
             print(f"    missed {m}")
+
+
+def print_overall(report: dict) -> None:
+    o = report["overall"]
+    print(f"overall P {o['precision']:.3f} R {o['recall']:.3f} F1 {o['f1']:.3f}")
+
+
+def main() -> int:
+    ev = load_eval()
+    gold = ev.load_gold(str(SHARED / "gold" / "dev"))
+    pred = predictions(ev, gold)
+    report = ev.score(gold, pred)
+    print_scores(report, ev.MATCHERS)
     if "--verbose" in sys.argv:
         for kind, by_url in pred.items():
             for url, items in by_url.items():
                 for item in items:
                     item.pop("extractor_version", None)
                     print(kind, url[-10:], json.dumps(item, ensure_ascii=False, default=str)[:400])
-    o = report["overall"]
-    print(f"overall P {o['precision']:.3f} R {o['recall']:.3f} F1 {o['f1']:.3f}")
+    print_overall(report)
     return 0
 
 

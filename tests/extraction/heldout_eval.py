@@ -55,12 +55,7 @@ def heldout_report(folder: Path = HELDOUT) -> tuple[dict, list[dict]]:
 
 def main() -> int:
     report, gold = heldout_report()
-    for kind in ("trade", "investment", "events"):
-        v = report[kind]
-        print(f"{kind:10s} gold {v['gold']:3d} predicted {v['predicted']:3d} matched {v['matched']:3d} "
-              f"P {v['precision']:.3f} R {v['recall']:.3f} F1 {v['f1']:.3f} {v['attributes']}")
-        for m in v["missed"]:
-            print(f"    missed {m}")
+    _DEV.print_scores(report, ("trade", "investment", "events"))
     if "--verbose" in sys.argv:
         ev = widened_eval()
         for kind, by_url in predictions(ev, gold).items():
@@ -69,8 +64,7 @@ def main() -> int:
                     item.pop("extractor_version", None)
                     item.pop("evidence", None)
                     print(kind, url[-5:], json.dumps(item, ensure_ascii=False, default=str)[:500])
-    o = report["overall"]
-    print(f"overall P {o['precision']:.3f} R {o['recall']:.3f} F1 {o['f1']:.3f}")
+    _DEV.print_overall(report)
     return 0
 
 
