@@ -30,16 +30,6 @@ BENCHMARKS = [("parse", parse_bench), ("extract", extract_bench), ("crawl", craw
               ("refresh", refresh_bench), ("query", query_bench)]
 
 
-def _run_one(name: str, module) -> tuple[dict, list[str]]:
-    with common.Timer() as timer:
-        outcome = module.run()
-    figures, details = outcome[0], outcome[1]
-    notes = outcome[2] if len(outcome) > 2 else []
-    common.report(name, figures, notes)
-    common.save(figures, {name: {**details, "notes": notes}}, {name: round(timer.seconds, 1)})
-    return figures, notes
-
-
 def _verdict(key: str, value, figures: dict) -> tuple[str, str]:
     if key not in TARGETS or value is None:
         return "", ""
@@ -86,7 +76,7 @@ def main() -> int:
                 print("\n== query: skipped (the refresh benchmark, which builds its warehouse, failed)")
                 continue
             try:
-                got, _ = _run_one(name, module)
+                got, _ = common.run_benchmark(name, module.run)
                 figures.update(got)
             except Exception:  # noqa: BLE001 - one broken benchmark must not hide the others
                 failed.append(name)

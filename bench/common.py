@@ -146,3 +146,14 @@ def report(title: str, figures: dict, notes: list[str] | None = None) -> None:
         print(f"  {key:34s} {value}")
     for note in notes or []:
         print(f"  note: {note}")
+
+
+def run_benchmark(name: str, run, title: str | None = None) -> tuple[dict, list[str]]:
+    """Run one benchmark's ``run()`` (figures, details[, notes]), print its figures and merge them into results.json."""
+    with Timer() as timer:
+        outcome = run()
+    figures, details = outcome[0], outcome[1]
+    notes = outcome[2] if len(outcome) > 2 else []
+    report(title or name, figures, notes)
+    save(figures, {name: {**details, "notes": notes}}, {name: round(timer.seconds, 1)})
+    return figures, notes

@@ -106,10 +106,7 @@ def run() -> tuple[dict, dict, list[str]]:
 
 
 def main() -> None:
-    with common.Timer() as timer:
-        figures, details, notes = run()
-    common.report("crawl engine (127.0.0.1)", figures, notes)
-    common.save(figures, {"crawl": {**details, "notes": notes}}, {"crawl": round(timer.seconds, 1)})
+    common.run_benchmark("crawl", run, "crawl engine (127.0.0.1)")
 
 
 if __name__ == "__main__":

@@ -91,10 +91,7 @@ def main() -> None:
     if len(sys.argv) == 4 and sys.argv[1] == "--child":
         print(json.dumps(pure(int(sys.argv[3])) if sys.argv[2] == "pure" else end_to_end(int(sys.argv[3]))))
         return
-    with common.Timer() as timer:
-        figures, details = run()
-    common.report("extraction", figures)
-    common.save(figures, {"extract": details}, {"extract": round(timer.seconds, 1)})
+    common.run_benchmark("extract", run, "extraction")
 
 
 if __name__ == "__main__":

@@ -117,10 +117,7 @@ def run() -> tuple[dict, dict, list[str]]:
 
 
 def main() -> None:
-    with common.Timer() as timer:
-        figures, details, notes = run()
-    common.report("parse: our parsers vs trafilatura", figures, notes)
-    common.save(figures, {"parse": {**details, "notes": notes}}, {"parse": round(timer.seconds, 1)})
+    common.run_benchmark("parse", run, "parse: our parsers vs trafilatura")
 
 
 if __name__ == "__main__":

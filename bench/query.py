@@ -94,10 +94,7 @@ def run() -> tuple[dict, dict, list[str]]:
 
 
 def main() -> None:
-    with common.Timer() as timer:
-        figures, details, notes = run()
-    common.report("query latency", figures, notes)
-    common.save(figures, {"query": {**details, "notes": notes}}, {"query": round(timer.seconds, 1)})
+    common.run_benchmark("query", run, "query latency")
 
 
 if __name__ == "__main__":

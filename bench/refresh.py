@@ -186,10 +186,7 @@ def main() -> None:
     if len(sys.argv) == 4 and sys.argv[1] == "--child":
         print(json.dumps(measure(int(sys.argv[2]), int(sys.argv[3]))))
         return
-    with common.Timer() as timer:
-        figures, details, notes = run()
-    common.report("incremental refresh", figures, notes)
-    common.save(figures, {"refresh": {**details, "notes": notes}}, {"refresh": round(timer.seconds, 1)})
+    common.run_benchmark("refresh", run, "incremental refresh")
 
 
 if __name__ == "__main__":
