@@ -21,6 +21,16 @@ def warehouse_file(tmp_path, monkeypatch) -> Path:
 
 
 @pytest.fixture
+def con(tmp_path):
+    """A connection to a fresh, migrated warehouse file of this test's own."""
+    from warehouse.db import connect
+
+    connection = connect(tmp_path / "vnwh.duckdb")
+    yield connection
+    connection.close()
+
+
+@pytest.fixture
 def write_jsonl(tmp_path):
     """Write lines (dicts are dumped as JSON, strings written as they are) to a .jsonl file."""
 

@@ -12,16 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))   # importlib mode: mak
 import figures  # noqa: E402
 from harness import VirtualClock, loopback_guard  # noqa: E402
 
-from warehouse.db import connect  # noqa: E402
-
 REPO = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def con(tmp_path):
-    connection = connect(tmp_path / "faults.duckdb")
-    yield connection
-    connection.close()
 
 
 @pytest.fixture

@@ -12,14 +12,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))   # importlib mode: mak
 from scraper_helpers import FakeClock  # noqa: E402
 
 from scrapers.fetch import Fetcher  # noqa: E402
-from warehouse.db import connect  # noqa: E402
-
-
-@pytest.fixture
-def con(tmp_path):
-    connection = connect(tmp_path / "t.duckdb")
-    yield connection
-    connection.close()
 
 
 @pytest.fixture

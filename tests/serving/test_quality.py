@@ -26,13 +26,6 @@ def _article(con, article_id: str, source: str, published: datetime, body: str =
     )
 
 
-@pytest.fixture
-def con(tmp_path: Path):
-    connection = connect(tmp_path / "vnwh.duckdb")
-    yield connection
-    connection.close()
-
-
 def _steady_history(con, source: str, per_day: int, days: int = 28, today: int | None = None) -> None:
     """``per_day`` articles on each of the ``days`` days before DAY, and ``today`` (default per_day) on DAY itself."""
     insert = (
