@@ -155,3 +155,28 @@ def test_only_the_newest_dbt_run_folders_are_kept(tmp_path):
     assert sorted(p.name for p in removed) == [f"vnwh_dbt_models-{i}" for i in (2, 3, 4)]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["manifest.json", "vnwh_dbt_models-0",
                                                           "vnwh_dbt_models-1", "vnwh_dbt_models-5"]
+
+
+def test_dbt_resource_runs_dbt_without_a_version_probe_or_an_adapter_handle(monkeypatch, tmp_path):
+    import inspect
+    from importlib.metadata import version as installed_version
+
+    import dagster_dbt.core.resource as dagster_dbt_resource
+    from packaging import version
+
+    from orchestration.dbt_project import dbt_resource
+
+    spawned = []
+    monkeypatch.setattr(dagster_dbt_resource, "check_output", lambda *args, **kwargs: spawned.append(args))
+    monkeypatch.setenv("VNWH_DB", str(tmp_path / "unused.duckdb"))
+    resource = dbt_resource()
+    invocation = resource.cli(["ls", "--resource-type", "seed", "--output", "name"], target_path=tmp_path / "t")
+    invocation.wait()
+
+    assert invocation.is_successful()
+    assert spawned == []                        # no `dbt --version` process
+    assert invocation.adapter is None           # no in-process adapter handle
+    assert resource._cli_version == version.parse(installed_version("dbt-core"))
+    # the two dagster-dbt members overridden are still the ones its cli() consults
+    source = inspect.getsource(dagster_dbt_resource.DbtCliResource.cli)
+    assert "self._cli_version" in source and "self._initialize_dbt_core_adapter(" in source

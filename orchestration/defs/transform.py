@@ -10,7 +10,7 @@ from typing import Any
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 
-from orchestration.dbt_project import PROJECT_DIR, ensure_manifest, vnwh_dbt_project
+from orchestration.dbt_project import PROJECT_DIR, dbt_resource, ensure_manifest, vnwh_dbt_project
 from orchestration.resources import WRITER_POOL
 
 
@@ -112,5 +112,5 @@ def keep_parse_state(run_target: Path) -> None:
 
 defs = dg.Definitions(
     assets=[vnwh_dbt_models],
-    resources={"dbt": DbtCliResource(project_dir=vnwh_dbt_project)},
+    resources={"dbt": dbt_resource()},
 )
