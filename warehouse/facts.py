@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field, fields
 import duckdb
 
 import extraction
+from warehouse.db import insert_columns
 from warehouse.landing import record_error
 
 BATCH_SIZE = 1000
@@ -144,22 +145,12 @@ def _unknown_rows(article_id: str, version: str, places: list) -> list[list]:
     return list(merged.values())
 
 
-def _insert_columns(con: duckdb.DuckDBPyConnection, target: str, rows: list[list], extra: str = "") -> None:
-    """One INSERT ... SELECT unnest($1), unnest($2), ... per batch: each column goes in as one list parameter.
-
-    DuckDB's executemany runs one statement per row (~3 ms a row here); this is one statement per batch."""
-    if not rows:
-        return
-    columns = [list(column) for column in zip(*rows, strict=True)]
-    values = ", ".join(f"unnest(${i + 1})" for i in range(len(columns)))
-    con.execute(f"insert into {target} select {values}{extra}", columns)
-
-
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:
     if not rows:
         return
     columns = list(rows[0])
-    _insert_columns(con, f"{table} ({', '.join(columns)})", [[_value(row[c]) for c in columns] for row in rows])
+    values = [[_value(row[c]) for c in columns] for row in rows]
+    insert_columns(con, f"insert into {table} ({', '.join(columns)})", values)
 
 
 def _value(value):
@@ -172,14 +163,14 @@ def _write(con, article_ids, rows, unknown, runs, failures) -> None:
     con.execute("begin transaction")
     try:
         con.execute("create or replace temp table _batch_ids (article_id varchar)")
-        _insert_columns(con, "_batch_ids", [[a] for a in article_ids])
+        insert_columns(con, "insert into _batch_ids", [[a] for a in article_ids])
         for table in [*MENTION_TABLES.values(), "raw.unknown_places", "raw.extractions"]:
             con.execute(f"delete from {table} where article_id in (select article_id from _batch_ids)")
         for kind, table in MENTION_TABLES.items():
             _insert(con, table, rows[kind])
-        _insert_columns(con, "raw.unknown_places", unknown)
-        _insert_columns(con, "raw.extractions (article_id, extractor_version, text_sha256, n_trade, n_investment, "
-                        "n_events, error, extracted_at)", runs, ", current_timestamp")
+        insert_columns(con, "insert into raw.unknown_places", unknown)
+        insert_columns(con, "insert into raw.extractions (article_id, extractor_version, text_sha256, n_trade, "
+                       "n_investment, n_events, error, extracted_at)", runs, ", current_timestamp")
         for article_id, error in failures:
             record_error(con, article_id, "extract", "extractor_exception", error)
         con.execute("drop table _batch_ids")

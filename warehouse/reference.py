@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import duckdb
 
+from warehouse.db import insert_columns
+
 LOCALITY_COLUMNS = ("locality_code", "country_code", "name", "name_ascii", "level", "valid_from", "valid_to",
                     "successor_code", "aliases")
 COUNTRY_COLUMNS = ("country_code", "name_vi", "name_en")
@@ -21,12 +23,8 @@ def load_reference(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     try:
         con.execute("delete from raw.ref_countries")
         con.execute("delete from raw.ref_localities")
-        con.executemany("insert into raw.ref_countries values (?, ?, ?)", countries)
-        con.executemany(
-            f"insert into raw.ref_localities ({', '.join(LOCALITY_COLUMNS)}) values "
-            f"({', '.join('?' for _ in LOCALITY_COLUMNS)})",
-            localities,
-        )
+        insert_columns(con, f"insert into raw.ref_countries ({', '.join(COUNTRY_COLUMNS)})", countries)
+        insert_columns(con, f"insert into raw.ref_localities ({', '.join(LOCALITY_COLUMNS)})", localities)
         con.execute("commit")
     except Exception:
         con.execute("rollback")
