@@ -24,6 +24,7 @@ import duckdb
 import zstandard
 
 from warehouse.records import ArticleRecord, FetchRecord
+from warehouse.schema import body_chars_sql
 
 _ARTICLE_COLUMNS = (
     "article_id", "url", "source", "title", "sapo", "body_text", "published_at", "updated_at", "author", "section",
@@ -136,7 +137,7 @@ def _apply(con: duckdb.DuckDBPyConnection) -> None:
     assignments = ", ".join(f"{c} = l.{c}" for c in updatable)
     con.execute(
         f"""
-        update raw.articles a set {assignments},
+        update raw.articles a set {assignments}, body_chars = {body_chars_sql("l.body_text")},
                revision = a.revision + case when a.text_sha256 <> l.text_sha256 then 1 else 0 end,
                landed_at = current_timestamp
         from _landing l
@@ -147,8 +148,8 @@ def _apply(con: duckdb.DuckDBPyConnection) -> None:
     columns = ", ".join(_ARTICLE_COLUMNS)
     con.execute(
         f"""
-        insert into raw.articles ({columns}, revision, first_landed_at, landed_at)
-        select {columns}, 1, current_timestamp, current_timestamp
+        insert into raw.articles ({columns}, body_chars, revision, first_landed_at, landed_at)
+        select {columns}, {body_chars_sql()}, 1, current_timestamp, current_timestamp
         from _landing l where not exists (select 1 from raw.articles a where a.article_id = l.article_id)
         """
     )

@@ -34,6 +34,7 @@ from pathlib import Path
 import duckdb
 
 from warehouse.db import TIMEZONE, db_path, serving_path
+from warehouse.schema import articles_without_body
 
 MARTS_SCHEMA = "marts"
 OPS_SCHEMA = "ops"
@@ -42,8 +43,7 @@ OPS_TABLES: dict[str, tuple[str, str]] = {
     "articles": (
         "articles",
         "select article_id, source, url, title, published_at, updated_at, first_landed_at, landed_at, parse_path,"
-        " parse_warnings, is_relevant, relevance_reason, parser_version, revision,"
-        " length(trim(coalesce(body_text, ''))) as body_chars from {src}",
+        " parse_warnings, is_relevant, relevance_reason, parser_version, revision, body_chars from {src}",
     ),
     "unknown_places": ("unknown_places", "select * from {src}"),
     "ingest_errors": ("ingest_errors", "select * from {src}"),
@@ -151,7 +151,7 @@ def _copy_relations(con: duckdb.DuckDBPyConnection, alias: str, build_db: Path) 
     copies = [(MARTS_SCHEMA, name, f'select * from {MARTS_SCHEMA}."{name}"') for name in marts]
     raw = set(_relations(con, "raw"))
     copies += [
-        (OPS_SCHEMA, target, select.format(src=f'raw."{source}"'))
+        (OPS_SCHEMA, target, select.format(src=_ops_source(source)))
         for target, (source, select) in OPS_TABLES.items()
         if source in raw
     ]
@@ -163,6 +163,11 @@ def _copy_relations(con: duckdb.DuckDBPyConnection, alias: str, build_db: Path) 
         count_sql = f'select count(*) from {alias}.{schema}."{name}"'
         counts[f"{schema}.{name}"] = con.execute(count_sql).fetchone()[0]
     return counts
+
+
+def _ops_source(table: str) -> str:
+    # raw.articles is read without its bodies (body_chars is kept at landing): see schema.articles_without_body
+    return articles_without_body() if table == "articles" else f'raw."{table}"'
 
 
 def _open_build(build_db: Path) -> duckdb.DuckDBPyConnection:

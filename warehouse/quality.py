@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 import duckdb
 
 from warehouse.db import TIMEZONE, has_table
+from warehouse.schema import articles_without_body
 
 
 @dataclass(frozen=True)
@@ -26,10 +27,10 @@ class QualityResult:
 
 
 def articles_relation(con: duckdb.DuckDBPyConnection) -> str:
-    """SQL for the article metadata with ``body_chars``: ``ops.articles`` when published, else derived from raw."""
+    """SQL for the article metadata with ``body_chars``: ``ops.articles`` when published, else raw without bodies."""
     if has_table(con, "ops", "articles"):
         return "ops.articles"
-    return "(select *, length(trim(coalesce(body_text, ''))) as body_chars from raw.articles)"
+    return articles_without_body("raw.articles")
 
 
 def table_relation(con: duckdb.DuckDBPyConnection, table: str) -> str:

@@ -8,6 +8,12 @@ from __future__ import annotations
 
 import duckdb
 
+
+def body_chars_sql(body: str = "body_text") -> str:
+    """SQL for ``raw.articles.body_chars``: characters of the body after trimming spaces (0 when missing or blank)."""
+    return f"length(trim(coalesce({body}, '')))"
+
+
 MIGRATIONS: list[tuple[int, str, str]] = [
     (
         1,
@@ -222,7 +228,29 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         );
         """,
     ),
+    (
+        4,
+        "raw.articles.body_chars: length of the trimmed body, kept at landing so readers never read the bodies",
+        f"""
+        alter table raw.articles add column body_chars bigint;
+        update raw.articles set body_chars = {body_chars_sql()};
+        """,
+    ),
 ]
+
+
+def articles_without_body(table: str = "raw.articles") -> str:
+    """SQL for ``table`` without ``body_text``, ``body_chars`` computed for rows a writer left it null in.
+
+    Landing (and migration 4) always fill ``body_chars``; rows inserted by other SQL may not. Those rows are read
+    in a separate branch filtered on ``body_chars is null``: DuckDB skips every row group without nulls there, so
+    the bodies of a fully landed table are never read.
+    """
+    return (
+        f"(select * exclude (body_text) from {table} where body_chars is not null"
+        f" union all by name select * exclude (body_text, body_chars), {body_chars_sql()} as body_chars"
+        f" from {table} where body_chars is null)"
+    )
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
