@@ -57,7 +57,8 @@ def _land(db: Path, n: int, start: int) -> float:
 
     chunks = [(first, min(LAND_CHUNK, start + n - first)) for first in range(start, start + n, LAND_CHUNK)]
     spent = 0.0
-    with multiprocessing.get_context("fork").Pool(2) as pool:     # forked before the database is opened
+    # spawned, not forked: the refresh's landing runs after builds, when this process has threads (a fork can hang)
+    with multiprocessing.get_context("spawn").Pool(2) as pool:
         con = connect(db)
         try:
             for records in pool.imap(_records_chunk, chunks):
