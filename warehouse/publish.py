@@ -11,8 +11,12 @@ never open the build file. After each successful build, ``publish()``:
    keeps its inode (POSIX) and keeps working; new readers open the new file; nobody sees a half-built file, and
    the publish never opens the serving file, so readers can't block it,
 4. writes Parquet exports of every marts table (``exports/<table>/data.parquet``) into a fresh generation folder
-   and atomically re-points the ``exports`` symlink at it,
+   and atomically re-points the ``exports`` symlink at it; a table whose content fingerprint equals the live
+   generation's is hard-linked from it instead of exported again (see ``warehouse.exports``),
 5. writes ``serving.manifest.json`` atomically (the same manifest is stored inside the copy, ``ops.publish_manifest``).
+
+Steps 2 and 4 and the manifest stored inside share one connection: the copy, its row counts (what each
+``create table as`` reports), its fingerprints and the manifest are written in one transaction, then checkpointed.
 
 Publishes are serialised with an advisory lock file beside the target.
 """
@@ -33,6 +37,7 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse import exports as parquet
 from warehouse.db import TIMEZONE, db_path, serving_path
 from warehouse.schema import articles_without_body
 
@@ -66,6 +71,8 @@ class PublishManifest:
     vnwh_version: str | None
     duration_s: float
     exports: dict[str, str] = field(default_factory=dict)
+    export_generation: str = ""                                            # the folder ``exports`` points at
+    export_fingerprints: dict[str, str] = field(default_factory=dict)     # table -> content fingerprint
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, indent=2, sort_keys=True)
@@ -91,24 +98,21 @@ def publish(
     with _publish_lock(serving_db):
         _remove_quietly(*serving_db.parent.glob(f".{serving_db.name}.tmp-*"))  # left by a crashed publish
         tmp_db = serving_db.with_name(f".{serving_db.name}.tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}")
-        generation = exports_dir.with_name(f".{exports_dir.name}.gen-{_stamp()}-{uuid.uuid4().hex[:6]}")
+        generation = parquet.new_generation(exports_dir)
+        live = parquet.live_fingerprints(_read_manifest(manifest_path(serving_db)), exports_dir)
         swapped = False
         try:
-            built_at = datetime.now(UTC).isoformat(timespec="milliseconds")
-            row_counts = _copy_build(build_db, tmp_db)
-            exports = _export_parquet(tmp_db, generation)
-            manifest = PublishManifest(
-                built_at=built_at,
-                source_build_file=str(build_db),
-                serving_file=str(serving_db),
-                exports_dir=str(exports_dir),
-                row_counts=row_counts,
-                git_revision=git_revision(),
-                vnwh_version=vnwh_version(),
-                duration_s=0.0,
-                exports={name: str(exports_dir / name) for name in exports},
-            )
-            _store_manifest_inside(tmp_db, manifest)
+            header = {
+                "built_at": datetime.now(UTC).isoformat(timespec="milliseconds"),
+                "source_build_file": str(build_db),
+                "serving_file": str(serving_db),
+                "exports_dir": str(exports_dir),
+                "git_revision": git_revision(),
+                "vnwh_version": vnwh_version(),
+                "duration_s": 0.0,
+                "export_generation": generation.name,
+            }
+            manifest = _copy_build(build_db, tmp_db, header, live)
             _swap_file(tmp_db, serving_db)
             _point_symlink(exports_dir, generation)
             swapped = True
@@ -116,32 +120,51 @@ def publish(
             _remove_quietly(tmp_db, tmp_db.with_name(tmp_db.name + ".wal"))
             if not swapped:
                 shutil.rmtree(generation, ignore_errors=True)
-        _prune_generations(exports_dir, keep={generation.name})
+        parquet.prune_generations(exports_dir, keep={generation.name})
         manifest = PublishManifest(**{**asdict(manifest), "duration_s": round(time.monotonic() - started, 3)})
         _write_atomically(manifest_path(serving_db), manifest.to_json() + "\n")
     return manifest
 
 
-def _copy_build(build_db: Path, tmp_db: Path) -> dict[str, int]:
-    """Copy marts (+ ops) from the build file into tmp_db inside one transaction; return row counts."""
+def _copy_build(build_db: Path, tmp_db: Path, header: dict, live: tuple) -> PublishManifest:
+    """Copy marts (+ ops) and the manifest into tmp_db in one transaction, checkpoint it, then export the marts
+    into the generation folder ``header`` names (reusing the ``live`` generation's unchanged files)."""
     alias = f"vnwh_publish_{uuid.uuid4().hex[:8]}"
     con = _open_build(build_db)
     try:
-        con.execute(f"attach '{_sql_str(tmp_db)}' as {alias} (read_write)")
+        con.execute(f"attach '{parquet.sql_str(tmp_db)}' as {alias} (read_write)")
         try:
             con.execute("begin transaction")
             try:
-                counts = _copy_relations(con, alias, build_db)
+                manifest, marts = _fill_copy(con, alias, build_db, header)
                 con.execute("commit")
             except BaseException:
                 con.execute("rollback")
                 raise
             con.execute(f"checkpoint {alias}")
+            generation = Path(manifest.exports_dir).with_name(manifest.export_generation)
+            parquet.write_generation(con, marts, generation, manifest.export_fingerprints, live)
         finally:
             con.execute(f"detach {alias}")
     finally:
         con.close()
-    return counts
+    return manifest
+
+
+def _fill_copy(
+    con: duckdb.DuckDBPyConnection, alias: str, build_db: Path, header: dict
+) -> tuple[PublishManifest, dict[str, str]]:
+    """The copy's tables, their fingerprints and the manifest stored inside; returns it and marts name -> relation."""
+    counts = _copy_relations(con, alias, build_db)
+    names = [key.removeprefix(f"{MARTS_SCHEMA}.") for key in counts if key.startswith(f"{MARTS_SCHEMA}.")]
+    marts = {name: f'{alias}.{MARTS_SCHEMA}."{name}"' for name in names}
+    exports_dir = Path(header["exports_dir"])
+    manifest = PublishManifest(
+        **header, row_counts=counts, exports={name: str(exports_dir / name) for name in names},
+        export_fingerprints=parquet.fingerprints(con, marts),
+    )
+    _store_manifest_inside(con, alias, manifest)
+    return manifest, marts
 
 
 def _copy_relations(con: duckdb.DuckDBPyConnection, alias: str, build_db: Path) -> dict[str, int]:
@@ -159,9 +182,7 @@ def _copy_relations(con: duckdb.DuckDBPyConnection, alias: str, build_db: Path) 
         con.execute(f"create schema {alias}.{schema}")
     counts = {}
     for schema, name, select in copies:
-        con.execute(f'create table {alias}.{schema}."{name}" as {select}')
-        count_sql = f'select count(*) from {alias}.{schema}."{name}"'
-        counts[f"{schema}.{name}"] = con.execute(count_sql).fetchone()[0]
+        counts[f"{schema}.{name}"] = con.execute(f'create table {alias}.{schema}."{name}" as {select}').fetchone()[0]
     return counts
 
 
@@ -194,31 +215,18 @@ def _relations(con: duckdb.DuckDBPyConnection, schema: str) -> list[str]:
     return [row[0] for row in rows]
 
 
-def _export_parquet(tmp_db: Path, out_dir: Path) -> list[str]:
-    """One folder per marts table: ``<out_dir>/<table>/data.parquet``, read from the finished copy."""
-    out_dir.mkdir(parents=True)
-    con = duckdb.connect(str(tmp_db), read_only=True)
-    try:
-        names = _relations(con, MARTS_SCHEMA)
-        for name in names:
-            (out_dir / name).mkdir()
-            target = out_dir / name / "data.parquet"
-            select = f'select * from {MARTS_SCHEMA}."{name}"'
-            con.execute(f"copy ({select}) to '{_sql_str(target)}' (format parquet, compression zstd)")
-    finally:
-        con.close()
-    return names
+def _store_manifest_inside(con: duckdb.DuckDBPyConnection, alias: str, manifest: PublishManifest) -> None:
+    con.execute(f"create schema if not exists {alias}.{OPS_SCHEMA}")
+    con.execute(f"create table {alias}.{OPS_SCHEMA}.publish_manifest (built_at timestamptz, manifest json)")
+    con.execute(f"insert into {alias}.{OPS_SCHEMA}.publish_manifest values (?, ?)",
+                [manifest.built_at, manifest.to_json()])
 
 
-def _store_manifest_inside(tmp_db: Path, manifest: PublishManifest) -> None:
-    con = duckdb.connect(str(tmp_db))
+def _read_manifest(path: Path) -> dict | None:
     try:
-        con.execute(f"create schema if not exists {OPS_SCHEMA}")
-        con.execute(f"create table {OPS_SCHEMA}.publish_manifest (built_at timestamptz, manifest json)")
-        con.execute(f"insert into {OPS_SCHEMA}.publish_manifest values (?, ?)", [manifest.built_at, manifest.to_json()])
-        con.execute("checkpoint")
-    finally:
-        con.close()
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
 
 
 def _swap_file(tmp_db: Path, serving_db: Path) -> None:
@@ -228,30 +236,14 @@ def _swap_file(tmp_db: Path, serving_db: Path) -> None:
     # A WAL beside the target would be replayed onto the new file by the next writer; the copy is complete without it.
     _remove_quietly(serving_db.with_name(serving_db.name + ".wal"))
     os.replace(tmp_db, serving_db)
-    _fsync_dir(serving_db.parent)
+    parquet.fsync_dir(serving_db.parent)
 
 
 def _point_symlink(exports_dir: Path, generation: Path) -> None:
-    """Atomically re-point ``exports`` at a finished generation folder (a relative symlink)."""
-    if exports_dir.exists() and not exports_dir.is_symlink():
-        if not exports_dir.is_dir():
-            raise PublishError(f"{exports_dir} exists and is not a folder")
-        exports_dir.rename(exports_dir.with_name(f".{exports_dir.name}.gen-legacy-{_stamp()}"))
-    link = exports_dir.with_name(f".{exports_dir.name}.link-{uuid.uuid4().hex[:8]}")
-    os.symlink(generation.name, link)
-    os.replace(link, exports_dir)
-    _fsync_dir(exports_dir.parent)
-
-
-def _prune_generations(exports_dir: Path, keep: set[str], keep_previous: int = 1) -> None:
-    """Delete old export generations; keep the live one and the newest previous one for readers still listing it."""
-    old = sorted(
-        (p for p in exports_dir.parent.glob(f".{exports_dir.name}.gen-*") if p.name not in keep),
-        key=lambda p: p.stat().st_mtime,
-        reverse=True,
-    )
-    for stale in old[keep_previous:]:
-        shutil.rmtree(stale, ignore_errors=True)
+    try:
+        parquet.point_symlink(exports_dir, generation)
+    except NotADirectoryError as exc:
+        raise PublishError(str(exc)) from exc
 
 
 def _write_atomically(path: Path, text: str) -> None:
@@ -294,23 +286,7 @@ def vnwh_version() -> str | None:
         return None
 
 
-def _fsync_dir(directory: Path) -> None:
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def _remove_quietly(*paths: Path) -> None:
     for path in paths:
         with contextlib.suppress(FileNotFoundError):
             path.unlink()
-
-
-def _stamp() -> str:
-    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
-
-
-def _sql_str(path: Path) -> str:
-    return str(path).replace("'", "''")
