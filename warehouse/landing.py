@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 import duckdb
 import zstandard
 
+from warehouse.db import insert_columns
 from warehouse.records import ArticleRecord, FetchRecord
 from warehouse.schema import body_chars_sql
 
@@ -97,7 +98,7 @@ def land_in_transaction(con: duckdb.DuckDBPyConnection, records: Iterable[Articl
         return LandingStats()
     columns = ", ".join(_ARTICLE_COLUMNS)
     con.execute(f"create or replace temp table _landing as select {columns} from raw.articles limit 0")
-    _insert_columns(con, "insert into _landing", [_row(r) for r in batch])   # executemany: ~8 ms a row
+    insert_columns(con, "insert into _landing", [_row(r) for r in batch])   # executemany: ~8 ms a row
     stats = _classify(con)
     _archive_changed(con)
     _apply(con)
@@ -182,7 +183,7 @@ def store_page(con: duckdb.DuckDBPyConnection, body: bytes, url: str, content_ty
 def store_pages(con: duckdb.DuckDBPyConnection, rows: list[tuple]) -> None:
     """``store_page`` for many ``page_row`` rows in one statement (the first row per hash wins)."""
     unique = list({row[0]: row for row in reversed(rows)}.values())
-    _insert_columns(con, "insert or ignore into raw.pages", unique)
+    insert_columns(con, "insert or ignore into raw.pages", unique)
 
 
 def record_fetches(con: duckdb.DuckDBPyConnection, fetches: list[FetchRecord]) -> None:
@@ -190,15 +191,7 @@ def record_fetches(con: duckdb.DuckDBPyConnection, fetches: list[FetchRecord]) -
     if fetches:
         names = ["fetch_id", *asdict(fetches[0])]
         rows = [(uuid.uuid4().hex, *asdict(f).values()) for f in fetches]
-        _insert_columns(con, f"insert into raw.fetches ({', '.join(names)})", rows)
-
-
-def _insert_columns(con: duckdb.DuckDBPyConnection, insert: str, rows: list[tuple]) -> None:
-    """``insert ... select unnest(col1), unnest(col2), ...``: one statement however many rows."""
-    if not rows:
-        return
-    columns = [list(column) for column in zip(*rows, strict=True)]
-    con.execute(f"{insert} select {', '.join('unnest(?)' for _ in columns)}", columns)
+        insert_columns(con, f"insert into raw.fetches ({', '.join(names)})", rows)
 
 
 def load_page(con: duckdb.DuckDBPyConnection, content_sha256: str) -> bytes | None:
