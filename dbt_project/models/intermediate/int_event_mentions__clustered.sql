@@ -34,78 +34,57 @@
     stable across rebuilds and across re-extractions that read the same facts (even if mention ids
     change); it changes when an earlier report of the event arrives or two events merge. Two clusters
     cannot share a key: mentions with equal keys are always compatible, hence in one cluster.
+    report_order is the mention's rank within its event (1 = first mention), parent_mention_id its parent.
+
+    Incremental refresh (delete+insert on mention_id; the post-hook deletes vanished mentions). Only the
+    mentions listed by int_event_mentions__recluster_scope are clustered again, on their own; the rows
+    of all others are kept. Why the result equals a full build. Let G be the graph of links of the rule
+    (parent links, peer links between compatible same-precision mentions; its components are the
+    events). The links at a mention x depend only on the mentions compatible with x (their dates,
+    precision, article, report order) and, for a peer link x-y, on whether x and y have a finer
+    compatible mention. So a link can differ between the built graph OLD and the current graph NEW only
+    if it touches: a new or changed mention; a mention whose parent changes (a better or first finer
+    mention arrived: "relinked"); a mention whose parent vanished ("orphan"); or a vanished mention
+    (removing a finer mention that is not x's parent changes nothing at x). The scope computes the
+    other ends of every link NEW has at new/changed, relinked and orphan mentions (their parent, their
+    compatible peers, for orphans every compatible mention) and takes, for all of these, their WHOLE
+    old events. Then (1) the scope is closed under NEW's links: an unchanged link stays inside one old
+    event, a changed one has both ends in the scope; so it is a union of NEW components, and each
+    mention's parent, peers and "has a finer mention" are the same when computed inside the scope (its
+    best finer mention is a linked neighbour, hence inside). (2) An old event outside the scope has no
+    changed link and no new link reaching it, so it is a NEW component with the same mentions, first
+    mention, ranks and id. The scope can be large when new mentions join very big events (every mention
+    of the event is clustered again), never wrong; report order inside the scope is the global order.
 #}
+{{
+    config(
+        materialized='incremental',
+        unique_key='mention_id',
+        incremental_strategy='delete+insert',
+        on_schema_change='append_new_columns',
+        post_hook="{{ delete_vanished_facts('mention_id', ref('int_event_mentions__resolved'), 'mention_id') }}"
+    )
+}}
+-- depends_on: {{ ref('int_event_mentions__recluster_scope') }}
+
 with
 
 mentions as (
     select * from {{ ref('int_event_mentions__resolved') }}
+    {% if is_incremental() %}
+        where mention_id in (select scope.mention_id from {{ ref('int_event_mentions__recluster_scope') }} as scope)
+    {% endif %}
 ),
 
 participants as (
     select * from {{ ref('int_event_participants__resolved') }}
-),
-
-participant_sets as (
-    select
-        mention_id,
-        list_distinct(
-            list(country_code) filter (where side = 'foreign' and country_code != '{{ unknown_country_code() }}')
-        ) as foreign_countries,
-        list_distinct(list(place_match_key) filter (where side = 'foreign' and place_match_key is not null))
-            as foreign_places,
-        list_distinct(list(place_match_key) filter (where side = 'vn' and place_match_key is not null))
-            as vn_places
-    from participants
-    group by mention_id
+    {% if is_incremental() %}
+        where mention_id in (select scope.mention_id from {{ ref('int_event_mentions__recluster_scope') }} as scope)
+    {% endif %}
 ),
 
 shaped as (
-    select
-        mentions.mention_id,
-        mentions.article_id,
-        mentions.type_group,
-        mentions.event_date,
-        mentions.event_date_precision,
-        coalesce(mentions.event_end_date, mentions.event_date) as event_last_date,
-        coalesce(participant_sets.foreign_countries, []) as foreign_countries,
-        coalesce(participant_sets.foreign_places, []) as foreign_places,
-        coalesce(participant_sets.vn_places, []) as vn_places,
-        concat_ws(
-            '|',
-            mentions.article_id,
-            mentions.type_group,
-            coalesce(mentions.event_date::varchar, '-'),
-            coalesce(mentions.event_date_precision, '-'),
-            array_to_string(list_sort(coalesce(participant_sets.foreign_countries, [])), ','),
-            array_to_string(list_sort(coalesce(participant_sets.foreign_places, [])), ','),
-            array_to_string(list_sort(coalesce(participant_sets.vn_places, [])), ',')
-        ) as identity_key,
-        case
-            when mentions.event_date is not null
-                then concat_ws(
-                    '|',
-                    mentions.type_group,
-                    mentions.event_date::varchar,
-                    coalesce(mentions.event_end_date, mentions.event_date)::varchar,
-                    mentions.event_date_precision,
-                    array_to_string(list_sort(coalesce(participant_sets.foreign_countries, [])), ','),
-                    array_to_string(list_sort(coalesce(participant_sets.foreign_places, [])), ','),
-                    array_to_string(list_sort(coalesce(participant_sets.vn_places, [])), ',')
-                )
-        end as signature_key,
-        case mentions.event_date_precision
-            when 'day' then 1 when 'month' then 2 when 'year' then 3 else 4
-        end as precision_rank,
-        row_number() over (
-            order by
-                mentions.published_at asc nulls last,
-                mentions.article_id asc,
-                mentions.char_start asc,
-                mentions.mention_id asc
-        ) as report_order
-    from mentions
-    left join participant_sets
-        on mentions.mention_id = participant_sets.mention_id
+    {{ event_mention_shapes('mentions', 'participants') }}
 ),
 
 signatures as (
@@ -128,54 +107,10 @@ signatures as (
     group by signature_key
 ),
 
-block_months as (
-    -- the calendar months a dated mention can match in: its month(s), or all months of its year
-    select
-        signature_key,
-        type_group,
-        foreign_countries,
-        vn_places,
-        unnest(
-            case
-                when event_date_precision = 'year'
-                    then generate_series(
-                        date_trunc('year', event_date)::timestamp,
-                        date_trunc('year', event_date)::timestamp + interval 11 month,
-                        interval 1 month
-                    )
-                else generate_series(
-                    date_trunc('month', event_date)::timestamp,
-                    least(
-                        date_trunc('month', event_last_date)::timestamp,
-                        date_trunc('month', event_date)::timestamp + interval 11 month
-                    ),
-                    interval 1 month
-                )
-            end
-        ) as block_month
-    from signatures
-),
-
-block_countries as (
-    select
-        signature_key,
-        type_group,
-        vn_places,
-        block_month,
-        unnest(case when len(foreign_countries) = 0 then ['-'] else foreign_countries end) as block_country
-    from block_months
-),
-
 blocking_keys as (
     -- compatible dated mentions always share type group, a month, a foreign country (or both have none)
     -- and a Vietnamese place (or both have none): the blocks are exact, not a heuristic
-    select
-        signature_key,
-        type_group,
-        block_month,
-        block_country,
-        unnest(case when len(vn_places) = 0 then ['-'] else vn_places end) as block_place
-    from block_countries
+    {{ event_blocking_keys('signatures') }}
 ),
 
 signature_candidates as materialized (
@@ -383,7 +318,7 @@ clustered as (
         'ev-' || left(md5(first_mention.identity_key), 16) as event_id,
         components.first_mention_id,
         components.mention_id = components.first_mention_id as is_first_mention,
-        shaped.report_order,
+        row_number() over (partition by components.first_mention_id order by shaped.report_order) as report_order,
         mentions.mention_id,
         mentions.article_id,
         mentions.source,
@@ -399,7 +334,9 @@ clustered as (
         mentions.location_name,
         mentions.location_country_code,
         mentions.agreement_status,
-        mentions.extractor_version
+        mentions.extractor_version,
+        shaped.identity_key,
+        parent_links.parent_id as parent_mention_id
     from components
     inner join mentions
         on components.mention_id = mentions.mention_id
@@ -407,6 +344,8 @@ clustered as (
         on components.mention_id = shaped.mention_id
     inner join shaped as first_mention
         on components.first_mention_id = first_mention.mention_id
+    left join parent_links
+        on components.mention_id = parent_links.mention_id
 ),
 
 final as (

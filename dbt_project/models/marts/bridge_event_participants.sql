@@ -2,11 +2,26 @@
     Participants of each deduplicated event: the union over its mentions, one row per side,
     country and place (a resolved locality code, or the name as written when unresolved).
     The name and level are taken from the earliest report that names the place.
+    Incremental by event: a refresh rewrites the events of the mentions the clustering recomputed.
 #}
+{{
+    config(
+        materialized='incremental',
+        unique_key='event_id',
+        incremental_strategy='delete+insert',
+        on_schema_change='append_new_columns',
+        post_hook="{{ delete_vanished_facts('event_id', ref('int_event_mentions__clustered'), 'event_id') }}"
+    )
+}}
+-- depends_on: {{ ref('int_event_mentions__recluster_scope') }}
+
 with
 
 clustered as (
     select * from {{ ref('int_event_mentions__clustered') }}
+    {% if is_incremental() %}
+        where event_id in ({{ reclustered_event_ids() }})
+    {% endif %}
 ),
 
 participants as (

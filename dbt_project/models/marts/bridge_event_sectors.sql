@@ -1,11 +1,26 @@
 {#
     Sectors of each deduplicated event: the union of the sectors of its mentions; a sector
     outside the closed list becomes 'other'.
+    Incremental by event: a refresh rewrites the events of the mentions the clustering recomputed.
 #}
+{{
+    config(
+        materialized='incremental',
+        unique_key='event_id',
+        incremental_strategy='delete+insert',
+        on_schema_change='append_new_columns',
+        post_hook="{{ delete_vanished_facts('event_id', ref('int_event_mentions__clustered'), 'event_id') }}"
+    )
+}}
+-- depends_on: {{ ref('int_event_mentions__recluster_scope') }}
+
 with
 
 clustered as (
     select * from {{ ref('int_event_mentions__clustered') }}
+    {% if is_incremental() %}
+        where event_id in ({{ reclustered_event_ids() }})
+    {% endif %}
 ),
 
 raw_mentions as (

@@ -3,12 +3,27 @@
     attributes come from the representative mention: the one with the most precise date, then the
     earliest report. The agreement status is the furthest any mention reports (signed > draft >
     proposed). mention_count counts every mention (GDELT NumMentions), source_count the distinct
-    newspapers (GDELT NumSources). Rebuilt in full on every run: deduplication spans articles.
+    newspapers (GDELT NumSources). Incremental by event: a refresh rewrites the events of the mentions the
+    clustering recomputed (int_event_mentions__recluster_scope); the post-hook deletes events that vanished.
 #}
+{{
+    config(
+        materialized='incremental',
+        unique_key='event_id',
+        incremental_strategy='delete+insert',
+        on_schema_change='append_new_columns',
+        post_hook="{{ delete_vanished_facts('event_id', ref('int_event_mentions__clustered'), 'event_id') }}"
+    )
+}}
+-- depends_on: {{ ref('int_event_mentions__recluster_scope') }}
+
 with
 
 clustered as (
     select * from {{ ref('int_event_mentions__clustered') }}
+    {% if is_incremental() %}
+        where event_id in ({{ reclustered_event_ids() }})
+    {% endif %}
 ),
 
 ranked as (
@@ -39,7 +54,6 @@ aggregated as (
         arg_min(location_country_code, report_order) filter (
             where location_country_code is not null
         ) as first_location_country_code,
-        min(report_order) as first_report_order,
         max(
             case agreement_status when 'signed' then 3 when 'draft' then 2 when 'proposed' then 1 end
         ) as agreement_rank
@@ -70,8 +84,8 @@ final as (
     from representatives
     inner join aggregated
         on representatives.event_id = aggregated.event_id
-    -- rows in the order the events were first reported (publication, article, position in the text)
-    order by aggregated.first_report_order
+    -- rows in the order the events were first reported (a full build; a refresh appends its events)
+    order by aggregated.first_reported_at, aggregated.first_article_id, representatives.event_id
 )
 
 select * from final

@@ -1,8 +1,8 @@
 {#
-    One row per (event, article). Incremental by article: the clustering is global, so a new
-    article can move mentions of other articles into a merged event; the changed-article check
-    compares (article, mention, event, version) and therefore also rewrites articles whose
-    mentions changed event, not only the new ones.
+    One row per (event, article). Incremental by article: a refresh rewrites every article with a
+    mention the clustering recomputed (int_event_mentions__recluster_scope: new and re-extracted
+    articles, and articles whose mentions may have moved to a merged or split event); the post-hook
+    deletes the links whose mention vanished.
 #}
 {{
     config(
@@ -13,11 +13,21 @@
         post_hook="{{ delete_vanished_facts('event_mention_id', ref('int_event_mentions__clustered'), 'mention_id') }}"
     )
 }}
+-- depends_on: {{ ref('int_event_mentions__recluster_scope') }}
 
 with
 
 clustered as (
     select * from {{ ref('int_event_mentions__clustered') }}
+    {% if is_incremental() %}
+        where article_id in (
+            select reclustered.article_id
+            from {{ ref('int_event_mentions__clustered') }} as reclustered
+            where reclustered.mention_id in (
+                select scope.mention_id from {{ ref('int_event_mentions__recluster_scope') }} as scope
+            )
+        )
+    {% endif %}
 ),
 
 per_article as (
@@ -32,12 +42,6 @@ per_article as (
     group by event_id, article_id
 ),
 
-{% if is_incremental() %}
-    changed_articles as (
-        {{ changed_article_ids('per_article', ['article_id', 'event_mention_id', 'event_id', 'extractor_version']) }}
-    ),
-{% endif %}
-
 final as (
     select
         event_mention_id,
@@ -46,11 +50,8 @@ final as (
         evidence,
         extractor_version
     from per_article
-    {% if is_incremental() %}
-        where article_id in (select changed_articles.article_id from changed_articles)
-    {% endif %}
-    -- rows in reporting order (publication, article, position in the text): deterministic output
-    order by report_order
+    -- deterministic output: by article, its events in the order it reports them
+    order by article_id, report_order
 )
 
 select * from final

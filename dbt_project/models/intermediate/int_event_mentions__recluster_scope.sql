@@ -1,0 +1,268 @@
+{#
+    The work list of one refresh of the event chain: the current event mentions that
+    int_event_mentions__clustered must cluster again; every other mention keeps its row (event id,
+    first mention, order in its event), and the event marts rewrite only the events of these mentions.
+    A full build (no clustered table yet, --full-refresh, or a table built before this model existed)
+    lists every mention. Read before the clustering runs: it compares the current mentions with the
+    clustered table as built by the previous run.
+
+    Terms: OLD = the clustered table as built, NEW = the current mentions; N(X) = the mentions of NEW
+    compatible with a mention of X (the rule of events_compatible; every mention of X's articles is added,
+    which only widens the set). CHANGED = mentions that are new, or whose clustering inputs differ from
+    OLD (article, publication time, source, offset, version, dates, type group, identity key with the
+    participant sets); VANISHED = mentions of OLD that are gone or changed.
+        A     = CHANGED + N(CHANGED) + the mentions of the OLD events of VANISHED
+        scope = CHANGED + the mentions of the OLD events of (A + N(A) + VANISHED)
+    Why this is enough (the full argument is in int_event_mentions__clustered): the links of a mention
+    depend only on the mentions compatible with it and on whether those have a finer compatible mention,
+    so every link that can differ between OLD and NEW touches A; its other end lies in N(A); the scope
+    holds whole OLD events, so no unchanged link leaves it. Hence the scope is a union of whole NEW
+    events, clustering it alone gives the same events as clustering everything, and every event outside
+    it is an OLD event with exactly the same mentions, first mention and id.
+#}
+{%- set clustered_columns = built_columns('int_event_mentions__clustered') -%}
+{%- set rebuild_all = 'parent_mention_id' not in clustered_columns or (flags is defined and flags.FULL_REFRESH) %}
+-- depends_on: {{ ref('int_event_participants__resolved') }}
+
+with
+
+mentions as (
+    select * from {{ ref('int_event_mentions__resolved') }}
+),
+
+{% if rebuild_all %}
+
+    final as (
+        select mention_id from mentions
+    )
+
+{% else %}
+
+    participants as (
+        select * from {{ ref('int_event_participants__resolved') }}
+    ),
+
+    built as (
+        select * from {{ this.database }}.{{ this.schema }}.int_event_mentions__clustered
+    ),
+
+    shaped as materialized (
+        {{ event_mention_shapes('mentions', 'participants') }}
+    ),
+
+    current_inputs as (
+        select
+            mentions.mention_id,
+            mentions.article_id,
+            mentions.source,
+            mentions.published_at,
+            mentions.char_start,
+            mentions.extractor_version,
+            mentions.type_group,
+            mentions.event_date,
+            mentions.event_date_precision,
+            mentions.event_end_date,
+            shaped.identity_key
+        from mentions
+        inner join shaped
+            on mentions.mention_id = shaped.mention_id
+    ),
+
+    built_inputs as (
+        select
+            mention_id,
+            article_id,
+            source,
+            published_at,
+            char_start,
+            extractor_version,
+            type_group,
+            event_date,
+            event_date_precision,
+            event_end_date,
+            identity_key
+        from built
+    ),
+
+    changed as materialized (
+        select current_minus_built.mention_id
+        from (
+            select * from current_inputs
+            except
+            select * from built_inputs
+        ) as current_minus_built
+    ),
+
+    vanished as materialized (
+        select built_minus_current.mention_id
+        from (
+            select * from built_inputs
+            except
+            select * from current_inputs
+        ) as built_minus_current
+    ),
+
+    signatures as materialized (
+        select
+            signature_key,
+            any_value(type_group) as type_group,
+            any_value(event_date) as event_date,
+            any_value(event_last_date) as event_last_date,
+            any_value(event_date_precision) as event_date_precision,
+            any_value(foreign_countries) as foreign_countries,
+            any_value(foreign_places) as foreign_places,
+            any_value(vn_places) as vn_places
+        from shaped
+        where signature_key is not null
+        group by signature_key
+    ),
+
+    blocks as materialized (
+        {{ event_blocking_keys('signatures') }}
+    ),
+
+    changed_pairs as materialized (
+        -- every current mention compatible with a new or changed one
+        select
+            changed_mention.mention_id,
+            changed_mention.article_id,
+            changed_mention.precision_rank,
+            changed_mention.report_order,
+            compatible_mention.mention_id as other_id,
+            compatible_mention.article_id as other_article_id,
+            compatible_mention.precision_rank as other_precision_rank
+        from ({{ event_compatible_pairs('changed', 'shaped', 'signatures', 'blocks') }}) as pairs
+        inner join shaped as changed_mention
+            on pairs.mention_id = changed_mention.mention_id
+        inner join shaped as compatible_mention
+            on pairs.other_id = compatible_mention.mention_id
+    ),
+
+    parent_candidates as (
+        -- an unchanged vaguer mention compatible with a finer changed one: its parent as built, and
+        -- those finer changed mentions, in the order of preference of parent links
+        select
+            other_id as mention_id,
+            mention_id as candidate_id,
+            article_id = other_article_id as is_same_article,
+            precision_rank,
+            report_order
+        from changed_pairs
+        where
+            precision_rank < other_precision_rank
+            and other_id not in (select changed.mention_id from changed)
+        union all
+        select
+            built.mention_id,
+            built.parent_mention_id as candidate_id,
+            built_parent.article_id = built.article_id as is_same_article,
+            built_parent.precision_rank,
+            built_parent.report_order
+        from built
+        inner join shaped as built_parent
+            on built.parent_mention_id = built_parent.mention_id
+        where built.mention_id in (select changed_pairs.other_id from changed_pairs)
+    ),
+
+    new_parents as (
+        select
+            mention_id,
+            candidate_id as parent_id,
+            row_number() over (
+                partition by mention_id
+                order by is_same_article desc, precision_rank asc, report_order asc
+            ) as preference
+        from parent_candidates
+    ),
+
+    relinked as (
+        -- unchanged mentions whose parent link changes (a better or a first finer mention arrived)
+        select new_parents.mention_id
+        from new_parents
+        inner join built
+            on new_parents.mention_id = built.mention_id
+        where
+            new_parents.preference = 1
+            and new_parents.parent_id is distinct from built.parent_mention_id
+    ),
+
+    changed_parents as (
+        select
+            mention_id,
+            other_id as parent_id,
+            row_number() over (
+                partition by mention_id
+                order by (article_id = other_article_id) desc, other_precision_rank asc, other_report_order asc
+            ) as preference
+        from (
+            select
+                changed_pairs.*,
+                other_mention.report_order as other_report_order
+            from changed_pairs
+            inner join shaped as other_mention
+                on changed_pairs.other_id = other_mention.mention_id
+            where changed_pairs.other_precision_rank < changed_pairs.precision_rank
+        ) as finer_pairs
+    ),
+
+    changed_links as (
+        -- the other ends of the links of new and changed mentions: their parent, their peers (same
+        -- precision; vaguer ones only when the changed mention has no finer one), their children (relinked)
+        select parent_id as mention_id
+        from changed_parents
+        where preference = 1
+        union
+        select other_id as mention_id
+        from changed_pairs
+        where
+            other_precision_rank = precision_rank
+            and (
+                precision_rank = 1
+                or mention_id not in (select changed_parents.mention_id from changed_parents)
+            )
+    ),
+
+    orphans as materialized (
+        -- unchanged mentions whose parent vanished: they link anew, to any compatible mention
+        select built.mention_id
+        from built
+        where
+            built.parent_mention_id in (select vanished.mention_id from vanished)
+            and built.mention_id in (select mentions.mention_id from mentions)
+            and built.mention_id not in (select changed.mention_id from changed)
+    ),
+
+    orphan_links as (
+        select orphan_pairs.other_id as mention_id
+        from ({{ event_compatible_pairs('orphans', 'shaped', 'signatures', 'blocks') }}) as orphan_pairs
+    ),
+
+    touched as materialized (
+        select relinked.mention_id from relinked
+        union
+        select changed_links.mention_id from changed_links
+        union
+        select orphans.mention_id from orphans
+        union
+        select orphan_links.mention_id from orphan_links
+        union
+        select vanished.mention_id from vanished
+    ),
+
+    final as (
+        select changed.mention_id from changed
+        union
+        select built.mention_id
+        from built
+        where
+            built.event_id in (
+                select touched_event.event_id
+                from built as touched_event
+                where touched_event.mention_id in (select touched.mention_id from touched)
+            )
+            and built.mention_id in (select mentions.mention_id from mentions)
+    )
+
+{% endif %}
+
+select * from final

@@ -1,0 +1,134 @@
+"""The event chain refreshes incrementally and gives exactly the rows of a full rebuild.
+
+A warehouse is built, then changed in the three ways a refresh meets: new articles (one reports the Kaluga
+session before every known report, so the event id moves; one brings an earlier precise report that takes
+over a vague mention's link; one starts a new event), re-extractions that change or drop mentions (the
+first report of the Kaluga event vanishes, a near miss moves onto the Kaluga date), and raw mentions that
+disappear. `dbt build` then refreshes; a copy of the same data is rebuilt with `--full-refresh`, and every
+model of the event chain must hold the same rows in both (EXCEPT in both directions).
+"""
+from __future__ import annotations
+
+import shutil
+
+import duckdb
+import pytest
+from dbt_harness import DB_FILE_NAME, fresh_raw_db, query, run_dbt
+from dbt_raw_rows import add_article, add_event, set_extraction
+from dbt_scenario import DANANG, HANOI, JAPAN, KALUGA, RUSSIA, VIETNAM, load_scenario
+
+EVENT_CHAIN = [
+    "intermediate.int_event_mentions__resolved",
+    "intermediate.int_event_participants__resolved",
+    "intermediate.int_event_mentions__clustered",
+    "marts.fct_cooperation_events",
+    "marts.fct_event_mentions",
+    "marts.bridge_event_participants",
+    "marts.bridge_event_sectors",
+    "marts.dim_articles",
+]
+DAY = dict(precision="day")
+
+
+def add_history(con: duckdb.DuckDBPyConnection) -> None:
+    """More reports before the first build: a month report that links to a precise one, a second event."""
+    add_article(con, "b1", "nld", "2024-05-25 08:00:00+07", True)
+    set_extraction(con, "b1", "v1")
+    add_event(con, "m-b1-1", "b1", "v1", event_date="2024-05-01", precision="month", event_type="working_session",
+              participants=[DANANG, RUSSIA], evidence="Trong tháng 5, Đà Nẵng đón đoàn Nga.")
+    add_article(con, "b2", "vietnamplus", "2024-06-03 08:00:00+07", True)
+    set_extraction(con, "b2", "v1")
+    add_event(con, "m-b2-1", "b2", "v1", event_date="2024-06-01", event_type="conference", **DAY,
+              participants=[VIETNAM, JAPAN], sectors=("energy",), evidence="Hội nghị Việt - Nhật ngày 1/6.")
+
+
+def change_everything(con: duckdb.DuckDBPyConnection) -> None:
+    # new articles
+    add_article(con, "n1", "baoquocte", "2024-05-09 20:00:00+07", True)  # before a1: the Kaluga id moves
+    set_extraction(con, "n1", "v1")
+    add_event(con, "m-n1-1", "n1", "v1", event_date="2024-05-09", event_type="working_session", **DAY,
+              participants=[HANOI, KALUGA], sectors=("culture",), evidence="Tối 9/5, Hà Nội tiếp đoàn Kaluga.")
+    add_article(con, "n2", "nld", "2024-05-09 21:00:00+07", True)  # an earlier precise Đà Nẵng report: b1 relinks
+    set_extraction(con, "n2", "v1")
+    add_event(con, "m-n2-1", "n2", "v1", event_date="2024-05-20", event_type="visit", **DAY,
+              participants=[DANANG, RUSSIA], evidence="Ngày 20/5, đoàn Nga sẽ thăm Đà Nẵng.")
+    add_article(con, "n3", "nld", "2024-08-01 08:00:00+07", True)  # a new event of its own
+    set_extraction(con, "n3", "v1")
+    add_event(con, "m-n3-1", "n3", "v1", event_date="2024-07-30", event_type="conference", **DAY,
+              participants=[VIETNAM, party_kr()], evidence="Hội thảo Việt - Hàn ngày 30/7.")
+    # re-extractions: a1 (first report of the Kaluga event, parent of a3's month report) finds nothing;
+    # a4 now reads the Kaluga date and joins that event; a8 gets a different sector
+    set_extraction(con, "a1", "v2")
+    set_extraction(con, "a4", "v2")
+    add_event(con, "m-a4-v2", "a4", "v2", event_date="2024-05-09", event_type="working_session", **DAY,
+              participants=[HANOI, RUSSIA], evidence="Ngày 9/5, Hà Nội làm việc với phía Nga.")
+    set_extraction(con, "a8", "v2")
+    add_event(con, "m-a8-v2", "a8", "v2", event_date="2024-06-01", event_type="conference", **DAY,
+              participants=[VIETNAM, JAPAN], sectors=("trade",), evidence="Hội nghị Việt - Nhật ngày 1/6.")
+    # a mention removed from the raw layer
+    con.execute("delete from raw.event_mentions where mention_id = 'm-a9-1'")
+
+
+def party_kr() -> dict:
+    return {"side": "foreign", "country_code": "KR", "locality_code": None, "locality_name": None, "level": "country"}
+
+
+@pytest.fixture(scope="module")
+def refreshed_and_rebuilt(tmp_path_factory):
+    incremental = fresh_raw_db(tmp_path_factory.mktemp("events_incremental") / DB_FILE_NAME, load_scenario)
+    con = duckdb.connect(str(incremental))
+    try:
+        add_history(con)
+    finally:
+        con.close()
+    run_dbt(incremental, "build", "--exclude", "resource_type:unit_test")
+    before = dict(query(incremental, "select mention_id, event_id from intermediate.int_event_mentions__clustered"))
+    con = duckdb.connect(str(incremental))
+    try:
+        change_everything(con)
+        con.execute("force checkpoint")  # the copy below must hold the changes (dbt keeps this file open)
+    finally:
+        con.close()
+    full = tmp_path_factory.mktemp("events_full") / DB_FILE_NAME
+    shutil.copy(incremental, full)
+    run_dbt(incremental, "build", "--exclude", "resource_type:unit_test")
+    run_dbt(full, "build", "--exclude", "resource_type:unit_test", "--full-refresh")
+    return incremental, full, before
+
+
+def differences(incremental, full, table: str) -> tuple[list, list]:
+    # dbt ran last on the full rebuild in this process: open that one and attach the refreshed warehouse
+    con = duckdb.connect(str(full))
+    try:
+        con.execute(f"attach '{incremental}' as refreshed (read_only)")
+        only_incremental = con.execute(f"select * from refreshed.{table} except select * from {table}").fetchall()
+        only_full = con.execute(f"select * from {table} except select * from refreshed.{table}").fetchall()
+        con.execute("detach refreshed")  # the instance outlives this connection (dbt holds it)
+    finally:
+        con.close()
+    return only_incremental, only_full
+
+
+@pytest.mark.parametrize("table", EVENT_CHAIN)
+def test_a_refresh_gives_the_rows_of_a_full_rebuild(refreshed_and_rebuilt, table):
+    incremental, full, _ = refreshed_and_rebuilt
+    assert differences(incremental, full, table) == ([], [])
+    assert query(incremental, f"select count(*) from {table}")[0][0] > 0
+
+
+def test_the_refresh_reclustered_only_what_the_changes_touch(refreshed_and_rebuilt):
+    incremental, _, before = refreshed_and_rebuilt
+    scope = {row[0] for row in query(incremental, "select mention_id from intermediate.int_event_mentions__recluster_scope")}
+    # every new and re-extracted mention, the Kaluga and Đà Nẵng reports they touch...
+    assert {"m-n1-1", "m-n2-1", "m-n3-1", "m-a4-v2", "m-a8-v2", "m-a2-1", "m-a3-1", "m-b1-1"} <= scope
+    # ...but not the 2019 Bình Thuận event, which nothing touched
+    assert "m-a7-1" not in scope
+    assert len(scope) < len(query(incremental, "select mention_id from intermediate.int_event_mentions__clustered"))
+    after = dict(query(incremental, "select mention_id, event_id from intermediate.int_event_mentions__clustered"))
+    assert after["m-a7-1"] == before["m-a7-1"]
+    # the earlier report n1 is now the Kaluga event's first mention: its id moved, a2 and a3 followed it
+    assert after["m-a2-1"] == after["m-n1-1"] == after["m-a3-1"] != before["m-a2-1"]
+    # the month report b1 links to the precise Đà Nẵng report n2 (its only finer compatible mention)
+    parent = query(incremental, "select parent_mention_id from intermediate.int_event_mentions__clustered "
+                                "where mention_id = 'm-b1-1'")
+    assert parent == [("m-n2-1",)]
