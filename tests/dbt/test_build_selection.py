@@ -21,7 +21,7 @@ def test_production_builds_leave_out_unit_tests_and_keep_every_data_test(built_d
     everything = _listed()
     production = _listed(*PRODUCTION_BUILD_ARGS)
     unit_tests = set(everything) - set(production)
-    assert len(unit_tests) >= 5                       # the dedup and rollup unit tests, run by `built_db`
-    assert all("dedup" in name or "rollup" in name for name in unit_tests)
+    assert len(unit_tests) >= 6                       # the dedup, rollup and tie unit tests, run by `built_db`
+    assert unit_tests == set(_listed(types=("unit_test",)))
     assert sorted(production) == sorted(_listed(types=("test",)))   # every data test runs in `vnwh build`
     assert len(production) > 150
