@@ -1,24 +1,21 @@
 {#
     The work list of one refresh of the event chain: the current event mentions that
     int_event_mentions__clustered must cluster again; every other mention keeps its row (event id,
-    first mention, order in its event), and the event marts rewrite only the events of these mentions.
-    A full build (no clustered table yet, --full-refresh, or a table built before this model existed)
-    lists every mention. Read before the clustering runs: it compares the current mentions with the
-    clustered table as built by the previous run.
+    first mention, rank in its event, parent), and the event marts rewrite only the events of these
+    mentions. A full build (no clustered table yet, --full-refresh, or a table built before the clustering
+    stored parent_mention_id) lists every mention. Read before the clustering runs: it compares the
+    current mentions with the clustered table as built by the previous run (OLD).
 
-    Terms: OLD = the clustered table as built, NEW = the current mentions; N(X) = the mentions of NEW
-    compatible with a mention of X (the rule of events_compatible; every mention of X's articles is added,
-    which only widens the set). CHANGED = mentions that are new, or whose clustering inputs differ from
-    OLD (article, publication time, source, offset, version, dates, type group, identity key with the
-    participant sets); VANISHED = mentions of OLD that are gone or changed.
-        A     = CHANGED + N(CHANGED) + the mentions of the OLD events of VANISHED
-        scope = CHANGED + the mentions of the OLD events of (A + N(A) + VANISHED)
-    Why this is enough (the full argument is in int_event_mentions__clustered): the links of a mention
-    depend only on the mentions compatible with it and on whether those have a finer compatible mention,
-    so every link that can differ between OLD and NEW touches A; its other end lies in N(A); the scope
-    holds whole OLD events, so no unchanged link leaves it. Hence the scope is a union of whole NEW
-    events, clustering it alone gives the same events as clustering everything, and every event outside
-    it is an OLD event with exactly the same mentions, first mention and id.
+    CHANGED  = mentions that are new, or whose inputs differ from OLD (article, publication time, source,
+               offset, version, dates, type group, identity key with the participant sets).
+    VANISHED = mentions of OLD that are gone or changed.
+    RELINKED = unchanged mentions whose parent link changes: a finer CHANGED mention is compatible and
+               beats the OLD parent (same article, precision, report order), or there was none.
+    ORPHANS  = unchanged mentions whose OLD parent vanished.
+    scope    = CHANGED + the whole OLD events of: RELINKED, ORPHANS, VANISHED, the parent and the
+               compatible same-precision peers of every CHANGED mention, every mention compatible with an
+               orphan. These are the mentions whose links can change and the other ends of their new links;
+               the argument is in the header of int_event_mentions__clustered.
 #}
 {%- set clustered_columns = built_columns('int_event_mentions__clustered') -%}
 {%- set rebuild_all = 'parent_mention_id' not in clustered_columns or (flags is defined and flags.FULL_REFRESH) %}
