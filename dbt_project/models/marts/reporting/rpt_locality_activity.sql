@@ -4,7 +4,11 @@
     a locality, and inward investment figures hosted by a locality. Each row carries the locality
     as written (code and name) and rolled up to today's unit after the 2025-07-01 merger, so a 2019
     event of Bình Thuận counts for Lâm Đồng while still showing "Bình Thuận".
+    A table, not a view like the other reports: the partner reports, their tests and the serving copy
+    all read it, and as a view each of them recomputed every join below.
 #}
+{{ config(materialized='table') }}
+
 with
 
 events as (
