@@ -118,7 +118,8 @@ def test_a_refresh_gives_the_rows_of_a_full_rebuild(refreshed_and_rebuilt, table
 
 def test_the_refresh_reclustered_only_what_the_changes_touch(refreshed_and_rebuilt):
     incremental, _, before = refreshed_and_rebuilt
-    scope = {row[0] for row in query(incremental, "select mention_id from intermediate.int_event_mentions__recluster_scope")}
+    scope_sql = "select mention_id from intermediate.int_event_mentions__recluster_scope"
+    scope = {row[0] for row in query(incremental, scope_sql)}
     # every new and re-extracted mention, the Kaluga and Đà Nẵng reports they touch...
     assert {"m-n1-1", "m-n2-1", "m-n3-1", "m-a4-v2", "m-a8-v2", "m-a2-1", "m-a3-1", "m-b1-1"} <= scope
     # ...but not the 2019 Bình Thuận event, which nothing touched

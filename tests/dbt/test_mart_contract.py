@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
+import duckdb
 import pytest
+import yaml
 from dbt_contract import CONTRACT, NOT_NULL
 from dbt_harness import TARGET_DIR, query, run_dbt
 
@@ -28,6 +31,39 @@ def test_contract_not_null_columns_are_enforced_by_the_table(built_db, table):
         [table],
     ))
     assert {column: nullable[column] for column in NOT_NULL[table]} == {c: "NO" for c in NOT_NULL[table]}
+
+
+MARTS_YML = Path(__file__).resolve().parents[2] / "dbt_project" / "models" / "marts" / "_marts__models.yml"
+
+
+def _declared_not_null() -> dict[str, set[str]]:
+    """Columns whose contract declares a not_null constraint, per mart (from the marts' yml)."""
+    models = yaml.safe_load(MARTS_YML.read_text(encoding="utf-8"))["models"]
+    return {
+        model["name"]: {column["name"] for column in model["columns"]
+                        if {"type": "not_null"} in column.get("constraints", [])}
+        for model in models
+    }
+
+
+def test_every_declared_not_null_column_is_not_null_in_duckdb(built_db):
+    declared = _declared_not_null()
+    assert sum(len(columns) for columns in declared.values()) >= 40
+    for table, columns in declared.items():
+        nullable = dict(query(built_db, "select column_name, is_nullable from information_schema.columns "
+                                        "where table_schema = 'marts' and table_name = ?", [table]))
+        assert {c: nullable[c] for c in columns} == {c: "NO" for c in columns}, table
+
+
+def test_a_null_in_a_required_mart_column_is_refused(built_db):
+    con = duckdb.connect(str(built_db))
+    try:
+        con.execute("begin transaction")
+        with pytest.raises(duckdb.ConstraintException, match="NOT NULL"):
+            con.execute("insert into marts.bridge_event_sectors (event_id, sector) values (null, 'tourism')")
+        con.execute("rollback")
+    finally:
+        con.close()
 
 
 def test_sector_and_event_type_dimensions_carry_both_labels(built_db):
