@@ -4,15 +4,7 @@
     The name and level are taken from the earliest report that names the place.
     Incremental by event: a refresh rewrites the events of the mentions the clustering recomputed.
 #}
-{{
-    config(
-        materialized='incremental',
-        unique_key='event_id',
-        incremental_strategy='delete+insert',
-        on_schema_change='append_new_columns',
-        post_hook="{{ delete_vanished_facts('event_id', ref('int_event_mentions__clustered'), 'event_id') }}"
-    )
-}}
+{{ config(**incremental_by_event_config()) }}
 -- depends_on: {{ ref('int_event_mentions__recluster_scope') }}
 
 with
