@@ -88,3 +88,15 @@ def test_locality_dimension_carries_the_2025_merger(built_db):
                            "where locality_code in ('VN-L60', 'VN-68', 'ZZ-X-UNKNOWN') order by 1")
     assert [(c, str(v) if v else None, s) for c, v, s in rows] == [
         ("VN-68", None, None), ("VN-L60", "2025-06-30", "VN-68"), ("ZZ-X-UNKNOWN", None, None)]
+
+
+def test_event_marts_come_in_reporting_order(built_db):
+    """Rows in the order the events were reported (publication, article): readers and the gold evaluation's
+    greedy matching see the first report first."""
+    published = dict(query(built_db, "select article_id, published_at from marts.dim_articles"))
+    mentions = [row[0] for row in query(built_db, "select article_id from marts.fct_event_mentions")]
+    mention_order = [(published[article], article) for article in mentions]
+    events = query(built_db, "select first_reported_at, first_article_id from marts.fct_cooperation_events")
+    assert len(mentions) >= 5 and len(events) >= 5
+    assert mention_order == sorted(mention_order)
+    assert events == sorted(events)

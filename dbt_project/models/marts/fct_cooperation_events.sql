@@ -42,6 +42,7 @@ aggregated as (
         count(distinct source) as source_count,
         arg_min(article_id, report_order) as first_article_id,
         min(published_at) as first_reported_at,
+        arg_min(char_start, report_order) as first_char_start,
         arg_min(location_name, report_order) filter (where location_name is not null) as first_location_name,
         arg_min(location_country_code, report_order) filter (
             where location_country_code is not null
@@ -76,8 +77,13 @@ final as (
     from representatives
     inner join aggregated
         on representatives.event_id = aggregated.event_id
-    -- rows in the order the events were first reported (a full build; a refresh appends its events)
-    order by aggregated.first_reported_at, aggregated.first_article_id, representatives.event_id
+    -- rows in the order the events were first reported: publication, article, position in its text
+    -- (a full build; a refresh appends its events)
+    order by
+        aggregated.first_reported_at,
+        aggregated.first_article_id,
+        aggregated.first_char_start,
+        representatives.event_id
 )
 
 select * from final

@@ -37,7 +37,8 @@ per_article as (
         article_id,
         arg_min(evidence, report_order) as evidence,
         arg_min(extractor_version, report_order) as extractor_version,
-        min(report_order) as report_order
+        min(published_at) as published_at,
+        min(char_start) as first_char_start
     from clustered
     group by event_id, article_id
 ),
@@ -50,8 +51,8 @@ final as (
         evidence,
         extractor_version
     from per_article
-    -- deterministic output: by article, its events in the order it reports them
-    order by article_id, report_order
+    -- rows in reporting order: publication, article, position of the event's first mention in its text
+    order by published_at, article_id, first_char_start, event_mention_id
 )
 
 select * from final
