@@ -8,6 +8,10 @@
     hashes, the signature key (equal for dated mentions compatible with exactly the same mentions) and
     report_order, the order of reports (publication time, article, offset, mention id) within `mentions`.
 
+    event_signatures: one row per signature of `shaped` (its dated mentions with equal dates and participant
+    sets, compatible with exactly the same mentions: pairs are computed once per signature), with its first
+    member in report order.
+
     event_blocking_keys: the exact blocks of dated signatures (type group, calendar month, foreign country,
     Vietnamese place): two compatible dated signatures always share one (see the clustered model).
 
@@ -76,6 +80,24 @@
         group by mention_id
     ) as participant_sets
         on mentions.mention_id = participant_sets.mention_id
+{%- endmacro %}
+
+{% macro event_signatures(shaped) -%}
+    select
+        signature_key,
+        any_value(type_group) as type_group,
+        any_value(event_date) as event_date,
+        any_value(event_last_date) as event_last_date,
+        any_value(event_date_precision) as event_date_precision,
+        any_value(precision_rank) as precision_rank,
+        any_value(foreign_countries) as foreign_countries,
+        any_value(foreign_places) as foreign_places,
+        any_value(vn_places) as vn_places,
+        arg_min(mention_id, report_order) as first_member_id,
+        min(report_order) as first_report_order
+    from {{ shaped }}
+    where signature_key is not null
+    group by signature_key
 {%- endmacro %}
 
 {% macro event_blocking_keys(signatures) -%}

@@ -90,21 +90,7 @@ shaped as (
 signatures as (
     -- dated mentions with equal dates and participant sets are compatible with exactly the same mentions
     -- (the article only matters for undated ones), so pairs are computed once per signature
-    select
-        signature_key,
-        any_value(type_group) as type_group,
-        any_value(event_date) as event_date,
-        any_value(event_last_date) as event_last_date,
-        any_value(event_date_precision) as event_date_precision,
-        any_value(precision_rank) as precision_rank,
-        any_value(foreign_countries) as foreign_countries,
-        any_value(foreign_places) as foreign_places,
-        any_value(vn_places) as vn_places,
-        arg_min(mention_id, report_order) as first_member_id,
-        min(report_order) as first_report_order
-    from shaped
-    where signature_key is not null
-    group by signature_key
+    {{ event_signatures('shaped') }}
 ),
 
 blocking_keys as (

@@ -100,18 +100,7 @@ mentions as (
     ),
 
     signatures as materialized (
-        select
-            signature_key,
-            any_value(type_group) as type_group,
-            any_value(event_date) as event_date,
-            any_value(event_last_date) as event_last_date,
-            any_value(event_date_precision) as event_date_precision,
-            any_value(foreign_countries) as foreign_countries,
-            any_value(foreign_places) as foreign_places,
-            any_value(vn_places) as vn_places
-        from shaped
-        where signature_key is not null
-        group by signature_key
+        {{ event_signatures('shaped') }}
     ),
 
     blocks as materialized (
