@@ -5,6 +5,9 @@ keeps that promise: if a migration ever drops one of these constraints, it fails
 """
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import duckdb
 import pytest
 
@@ -50,3 +53,41 @@ def test_duckdb_rejects_a_duplicate_key_and_a_missing_required_value(tmp_path):
     with pytest.raises(duckdb.ConstraintException):
         con.execute(insert, [None])
     con.close()
+
+
+# staging column -> the raw key it passes through unchanged (their unique / not_null tests live in the raw DDL)
+STAGING_KEYS = {
+    ("stg_raw__fetches", "fetch_id"): ("fetches", "fetch_id"),
+    ("stg_raw__pages", "content_sha256"): ("pages", "content_sha256"),
+    ("stg_raw__articles", "article_id"): ("articles", "article_id"),
+    ("stg_raw__articles", "url"): ("articles", "url"),
+    ("stg_raw__article_revisions", "article_id"): ("article_revisions", "article_id"),
+    ("stg_raw__article_revisions", "revision"): ("article_revisions", "revision"),
+    ("stg_raw__frontier", "url"): ("frontier", "url"),
+    ("stg_raw__feed_state", "feed_url"): ("feed_state", "url"),
+    ("stg_raw__ingest_errors", "error_id"): ("ingest_errors", "error_id"),
+    ("stg_raw__extractions", "article_id"): ("extractions", "article_id"),
+    ("stg_raw__trade_mentions", "mention_id"): ("trade_mentions", "mention_id"),
+    ("stg_raw__investment_mentions", "mention_id"): ("investment_mentions", "mention_id"),
+    ("stg_raw__event_mentions", "mention_id"): ("event_mentions", "mention_id"),
+    ("stg_raw__unknown_places", "place_name"): ("unknown_places", "name"),
+}
+STAGING_DIR = Path(__file__).resolve().parent.parent / "dbt_project" / "models" / "staging"
+
+
+@pytest.mark.parametrize(("model", "column"), sorted(STAGING_KEYS))
+def test_staging_key_is_an_unchanged_raw_key(model, column, constraints):
+    """The staging yml leaves these keys untested: they must be raw keys DuckDB enforces, passed through as is."""
+    table, raw_column = STAGING_KEYS[(model, column)]
+    sql = re.sub(r"--[^\n]*", "", (STAGING_DIR / f"{model}.sql").read_text()).lower()
+    assert f"{{{{ source('raw', '{table}') }}}}" in sql
+    assert re.search(rf"^\s*{raw_column}::\w+ as {column},?$", sql, re.MULTILINE), f"{model}.{column} is transformed"
+    assert not re.search(r"\b(join|where|group by|union|distinct|unnest)\b", sql), f"{model} is not one-to-one"
+    enforced = {(t, c) for t, kind, columns in constraints if kind in ("PRIMARY KEY", "UNIQUE", "NOT NULL")
+                for c in columns}
+    assert (table, raw_column) in enforced
+
+
+def test_composite_raw_key_of_revisions_is_enforced(constraints):
+    assert ("article_revisions", "PRIMARY KEY", ["article_id", "revision"]) in [
+        (t, kind, list(columns)) for t, kind, columns in constraints]

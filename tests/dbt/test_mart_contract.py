@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -64,6 +65,76 @@ def test_a_null_in_a_required_mart_column_is_refused(built_db):
         con.execute("rollback")
     finally:
         con.close()
+
+
+def _declared_constraint_counts() -> dict[str, dict[str, int]]:
+    """{mart: {DuckDB constraint type: count}} as the marts' yml declares them, model- and column-level."""
+    counts: dict[str, dict[str, int]] = {}
+    for model in yaml.safe_load(MARTS_YML.read_text(encoding="utf-8"))["models"]:
+        declared = list(model.get("constraints", []))
+        for column in model["columns"]:
+            declared += column.get("constraints", [])
+        for constraint in declared:
+            kind = constraint["type"].replace("_", " ").upper()
+            counts.setdefault(model["name"], {})[kind] = counts.setdefault(model["name"], {}).get(kind, 0) + 1
+    return counts
+
+
+def _built_constraint_counts(db) -> dict[str, dict[str, int]]:
+    built: dict[str, dict[str, int]] = {}
+    for table, kind, count in query(db, "select table_name, constraint_type, count(*) from duckdb_constraints() "
+                                        "where schema_name = 'marts' group by all"):
+        built.setdefault(table, {})[kind] = count
+    return built
+
+
+def test_every_declared_constraint_exists_in_duckdb(built_db):
+    declared, built = _declared_constraint_counts(), _built_constraint_counts(built_db)
+    assert sum(counts.get("CHECK", 0) for counts in declared.values()) >= 20
+    missing = {(table, kind): (count, built.get(table, {}).get(kind, 0))
+               for table, counts in declared.items() for kind, count in counts.items()
+               if built.get(table, {}).get(kind, 0) < count}
+    assert missing == {}
+
+
+@pytest.mark.parametrize(("insert", "refused_by"), [
+    ("insert into marts.fct_trade_flows (trade_flow_id, article_id, reporter_country_code, flow, evidence, "
+     "extractor_version) values ('t-new', 'a1', 'VN', 'barter', 'e', 'v1')", "CHECK"),
+    ("insert into marts.fct_trade_flows (trade_flow_id, article_id, reporter_country_code, flow, period_month_to, "
+     "evidence, extractor_version) values ('t-new', 'a1', 'VN', 'export', 13, 'e', 'v1')", "CHECK"),
+    ("insert into marts.fct_trade_flows select * from marts.fct_trade_flows limit 1", "PRIMARY KEY"),
+    ("insert into marts.fct_cooperation_events (event_id, event_type, mention_count, source_count, first_article_id)"
+     " values ('e-new', 'visit', 1, 2, 'a1')", "CHECK"),
+    ("insert into marts.bridge_event_sectors select * from marts.bridge_event_sectors limit 1", "unique"),
+])
+def test_a_row_breaking_a_mart_rule_is_refused(built_db, insert, refused_by):
+    con = duckdb.connect(str(built_db))
+    try:
+        con.execute("begin transaction")
+        with pytest.raises(duckdb.ConstraintException, match=f"(?i){refused_by}"):
+            con.execute(insert)
+        con.execute("rollback")
+    finally:
+        con.close()
+
+
+def test_an_incremental_mart_built_without_its_constraints_is_rebuilt_with_them(tmp_path, built_db):
+    """A warehouse whose fct_trade_flows predates its check / key constraints gets them at the next build."""
+    db = tmp_path / built_db.name
+    query(built_db, "checkpoint")  # the copy must not miss what is still in the write-ahead log
+    shutil.copyfile(built_db, db)
+    rows = query(db, "select * from marts.fct_trade_flows order by trade_flow_id")
+    con = duckdb.connect(str(db))
+    try:
+        con.execute("create table marts.fct_trade_flows_old as select * from marts.fct_trade_flows")
+        con.execute("drop table marts.fct_trade_flows")
+        con.execute("alter table marts.fct_trade_flows_old rename to fct_trade_flows")
+    finally:
+        con.close()
+    assert "CHECK" not in _built_constraint_counts(db).get("fct_trade_flows", {})
+    run_dbt(db, "build", "--select", "fct_trade_flows", "--exclude", "resource_type:unit_test")
+    assert _built_constraint_counts(db)["fct_trade_flows"] == _declared_constraint_counts()["fct_trade_flows"]
+    assert query(db, "select * from marts.fct_trade_flows order by trade_flow_id") == rows
 
 
 def test_sector_and_event_type_dimensions_carry_both_labels(built_db):
