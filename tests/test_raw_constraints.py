@@ -14,13 +14,14 @@ import pytest
 from warehouse.db import connect
 
 UNIQUE = {("articles", "article_id"), ("articles", "url"), ("event_mentions", "mention_id"),
-          ("feed_state", "url"), ("fetches", "fetch_id"), ("frontier", "url"), ("ingest_errors", "error_id"),
+          ("extractions", "article_id"), ("feed_state", "url"), ("fetches", "fetch_id"), ("frontier", "url"), ("ingest_errors", "error_id"),
           ("investment_mentions", "mention_id"), ("pages", "content_sha256"), ("ref_countries", "country_code"),
           ("ref_localities", "locality_code"), ("trade_mentions", "mention_id")}
 NOT_NULL = UNIQUE | {("article_revisions", "article_id"), ("articles", "source"), ("articles", "text_sha256"),
                      ("event_mentions", "article_id"), ("extractions", "extractor_version"), ("fetches", "url"),
                      ("investment_mentions", "article_id"), ("trade_mentions", "article_id"),
-                     ("unknown_places", "name")}
+                     ("unknown_places", "name"), ("trade_mentions", "flow"), ("investment_mentions", "capital_kind"),
+                     ("event_mentions", "event_type"), ("ref_localities", "country_code"), ("ref_localities", "level")}
 
 
 @pytest.fixture(scope="module")

@@ -137,6 +137,21 @@ def test_an_incremental_mart_built_without_its_constraints_is_rebuilt_with_them(
     assert query(db, "select * from marts.fct_trade_flows order by trade_flow_id") == rows
 
 
+@pytest.mark.parametrize(("dimension", "seed", "rules"), [
+    ("dim_sectors", "seed_sectors", {("PRIMARY KEY", "sector"), ("NOT NULL", "label_vi"), ("NOT NULL", "label_en")}),
+    ("dim_event_types", "seed_event_types", {("PRIMARY KEY", "event_type"), ("NOT NULL", "type_group"),
+                                             ("CHECK", "type_group"), ("NOT NULL", "label_vi"),
+                                             ("NOT NULL", "label_en")}),
+])
+def test_a_seed_is_checked_by_the_constraints_of_its_dimension(built_db, dimension, seed, rules):
+    """The seeds have no data tests: their dimension holds exactly their rows and enforces their rules."""
+    assert query(built_db, f"select * from seeds.{seed} except all select * from marts.{dimension}") == []
+    assert query(built_db, f"select * from marts.{dimension} except all select * from seeds.{seed}") == []
+    enforced = query(built_db, "select constraint_type, unnest(constraint_column_names) from duckdb_constraints() "
+                               "where schema_name = 'marts' and table_name = ?", [dimension])
+    assert rules <= set(enforced)
+
+
 def test_sector_and_event_type_dimensions_carry_both_labels(built_db):
     sectors = dict(query(built_db, "select sector, label_vi from marts.dim_sectors"))
     types = dict(query(built_db, "select event_type, label_en from marts.dim_event_types"))
