@@ -14,9 +14,9 @@ import pytest
 from warehouse.db import connect
 
 UNIQUE = {("articles", "article_id"), ("articles", "url"), ("event_mentions", "mention_id"),
-          ("extractions", "article_id"), ("feed_state", "url"), ("fetches", "fetch_id"), ("frontier", "url"), ("ingest_errors", "error_id"),
-          ("investment_mentions", "mention_id"), ("pages", "content_sha256"), ("ref_countries", "country_code"),
-          ("ref_localities", "locality_code"), ("trade_mentions", "mention_id")}
+          ("extractions", "article_id"), ("feed_state", "url"), ("fetches", "fetch_id"), ("frontier", "url"),
+          ("ingest_errors", "error_id"), ("investment_mentions", "mention_id"), ("pages", "content_sha256"),
+          ("ref_countries", "country_code"), ("ref_localities", "locality_code"), ("trade_mentions", "mention_id")}
 NOT_NULL = UNIQUE | {("article_revisions", "article_id"), ("articles", "source"), ("articles", "text_sha256"),
                      ("event_mentions", "article_id"), ("extractions", "extractor_version"), ("fetches", "url"),
                      ("investment_mentions", "article_id"), ("trade_mentions", "article_id"),
