@@ -3,7 +3,11 @@
     to their successor) and foreign country: events, last event date, latest trade and investment
     figures, and the locality names as the articles wrote them.
     rpt_locality_partners_as_written has the same measures per locality as written.
+    A table, not a view: its data tests and the serving copy read it three times per build, and each
+    read of a view would aggregate rpt_locality_activity again.
 #}
+{{ config(materialized='table') }}
+
 with
 
 activities as (
