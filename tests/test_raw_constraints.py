@@ -89,6 +89,7 @@ def test_staging_key_is_an_unchanged_raw_key(model, column, constraints):
     assert (table, raw_column) in enforced
 
 
-def test_composite_raw_key_of_revisions_is_enforced(constraints):
-    assert ("article_revisions", "PRIMARY KEY", ["article_id", "revision"]) in [
-        (t, kind, list(columns)) for t, kind, columns in constraints]
+@pytest.mark.parametrize(("table", "columns"), [("article_revisions", ["article_id", "revision"]),
+                                               ("unknown_places", ["article_id", "name"])])
+def test_composite_raw_keys_are_enforced(constraints, table, columns):
+    assert (table, "PRIMARY KEY", columns) in [(t, kind, list(cols)) for t, kind, cols in constraints]

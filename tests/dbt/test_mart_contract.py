@@ -152,6 +152,21 @@ def test_a_seed_is_checked_by_the_constraints_of_its_dimension(built_db, dimensi
     assert rules <= set(enforced)
 
 
+@pytest.mark.parametrize(("dimension", "staging", "key"), [("dim_countries", "stg_raw__ref_countries", "country_code"),
+                                                      ("dim_localities", "stg_raw__ref_localities", "locality_code")])
+def test_every_reference_row_reaches_its_dimension_whose_key_checks_it(built_db, dimension, staging, key):
+    """The reference staging views have no key tests: every row reaches the dimension, whose primary key refuses a
+    duplicate or missing code."""
+    columns = ", ".join(column for (column,) in query(
+        built_db, "select column_name from information_schema.columns where table_schema = 'marts' "
+                  "and table_name = ?", [dimension]))
+    assert query(built_db, f"select {columns} from staging.{staging} except all "
+                           f"select {columns} from marts.{dimension}") == []
+    assert ("PRIMARY KEY", key) in query(built_db, "select constraint_type, unnest(constraint_column_names) from "
+                                                   "duckdb_constraints() where schema_name = 'marts' and "
+                                                   "table_name = ?", [dimension])
+
+
 def test_sector_and_event_type_dimensions_carry_both_labels(built_db):
     sectors = dict(query(built_db, "select sector, label_vi from marts.dim_sectors"))
     types = dict(query(built_db, "select event_type, label_en from marts.dim_event_types"))
