@@ -26,14 +26,15 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from .context import Article
+from .event_triggers import TRIGGER, TRIGGER_TYPE
 from .events import extract_events
 from .facts import ArticleFacts, EventFact, InvestmentFact, Participant, TradeFact, UnknownPlace
-from .investment import extract_investments
+from .investment import CUE, CUE_PHRASES, extract_investments
 from .outward import extract_outward
 from .restated import drop_restated_investments, drop_restated_trade
-from .text import article_text
+from .text import WordFinder, article_text
 from .trade import extract_trade
-from .unknown import find_unknown_places
+from .unknown import PLACE_WORD, PLACE_WORDS, find_unknown_places
 
 EXTRACTOR_VERSION = "2026.11.10"
 
@@ -42,6 +43,7 @@ __all__ = ["EXTRACTOR_VERSION", "ArticleFacts", "EventFact", "InvestmentFact", "
 
 
 VIETNAM_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+_WORD_FINDER = WordFinder({TRIGGER: TRIGGER_TYPE, CUE: CUE_PHRASES, PLACE_WORD: PLACE_WORDS})   # one scan for the three
 
 
 def _as_date(published_at: datetime | date | str | None) -> date | None:
@@ -62,7 +64,7 @@ def _as_date(published_at: datetime | date | str | None) -> date | None:
 
 def extract_text(text: str, published_at: datetime | date | None) -> ArticleFacts:
     """Facts from an already joined article text (offsets index ``text``)."""
-    article = Article.build(text, _as_date(published_at))
+    article = Article.build(text, _as_date(published_at), _WORD_FINDER)
     abroad, covered = extract_outward(article, EXTRACTOR_VERSION)
     investments = [f for f in extract_investments(article, EXTRACTOR_VERSION)
                    if not any(start <= f.char_start < end for start, end in covered)] + abroad
@@ -70,7 +72,7 @@ def extract_text(text: str, published_at: datetime | date | None) -> ArticleFact
         trade=drop_restated_trade(extract_trade(article, EXTRACTOR_VERSION)),
         investments=drop_restated_investments(investments),
         events=extract_events(article, EXTRACTOR_VERSION),
-        unknown_places=find_unknown_places(article.text, article.key, article.places),
+        unknown_places=find_unknown_places(article.text, article.key, article.places, article.finditer(PLACE_WORD)),
     )
 
 

@@ -14,10 +14,11 @@ from .numbers import count_pattern, find_counts, find_money, is_plan
 from .places import Place
 from .text import Sentence, trie_regex
 
-_CUE = re.compile(r"(?<!\w)" + trie_regex([
+CUE_PHRASES = [
     "vốn đầu tư", "vốn đăng ký", "tổng vốn", "tổng số vốn", "fdi", "vốn thực hiện", "đầu tư trực tiếp",
     "dự án đầu tư", "giải ngân", "vốn cam kết", "cấp phép", "cấp mới", "chứng nhận đăng ký đầu tư", "dự án fdi",
-    "nhà đầu tư", "đầu tư vào", "đầu tư sang", "đầu tư tại"]) + r"(?!\w)")
+    "nhà đầu tư", "đầu tư vào", "đầu tư sang", "đầu tư tại"]
+CUE = re.compile(r"(?<!\w)" + trie_regex(CUE_PHRASES) + r"(?!\w)")     # word-led (text.WordFinder)
 _SKIP = re.compile(r"\boda\b|viện trợ|tài trợ|vốn vay|khoản vay|kêu gọi|"
                    r"kỳ vọng|mong muốn|đề nghị|cam kết hỗ trợ|tiềm năng|xuất khẩu|nhập khẩu|kim ngạch|vốn điều lệ")
 _FOREIGN_CUE = re.compile(r"nước ngoài|\bfdi\b|đầu tư trực tiếp|quốc gia và vùng lãnh thổ|quốc tế")
@@ -147,7 +148,7 @@ def _rank_value(word: str) -> int:
 
 def extract_investments(article: Article, version: str) -> list[InvestmentFact]:
     facts: list[InvestmentFact] = []
-    with_cue = article.sentences_matching(_CUE)
+    with_cue = article.sentences_matching(CUE)
     for index, sentence in enumerate(article.sentences):
         follows_a_fact = facts and sentence.start - facts[-1].char_end < 300
         if index not in with_cue and not follows_a_fact:
@@ -160,12 +161,12 @@ def extract_investments(article: Article, version: str) -> list[InvestmentFact]:
         rank_match = _RANK.search(sentence_key) if ranked_word else None
         listed = (ranked_word or "là" in sentence_key) and _LIST_NEXT.search(sentence_key)
         if listed and facts and sentence.start - facts[-1].char_end < 300 \
-                and not _CUE.search(sentence_key.replace("đầu tư tại", "")):
+                and not CUE.search(sentence_key.replace("đầu tư tại", "")):
             ranked = _ranking_facts(article, sentence, sentence_key, facts[-1], version)
             if ranked:                          # else a figure of its own: "Trung Quốc có 800 dự án, đứng thứ hai"
                 facts.extend(ranked)
                 continue
-        cues = article.sentence_matches(_CUE).get(index, ())      # a cue never spans a ';'
+        cues = article.sentence_matches(CUE).get(index, ())      # a cue never spans a ';'
         for start, end in _clauses(sentence):
             has_cue = any(start <= m.start() and m.end() <= end for m in cues)
             fact = _clause_fact(article, sentence, start, end, as_of, rank_match, version,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 _ODD_SPACES = re.compile(r"[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff\t]")
@@ -189,3 +190,71 @@ def trie_regex(words, space: str | None = None) -> str:
         return f"(?:{body})?" if end else body
 
     return build(trie)
+
+
+_FIRST_WORD = re.compile(r"\w+")
+_NOT_A_COMMON_LETTER = f"[^0-9{_VIETNAMESE_LETTER}]"   # every non-word character, and a few rare letters
+
+
+def first_word(phrase: str) -> str:
+    """The word a phrase (or a regex alternative written as one) begins with: "tp\\.?" -> "tp"."""
+    return _FIRST_WORD.match(phrase).group(0)
+
+
+class WordFinder:
+    """Runs several word-led patterns over a text with one scan for all their first words.
+
+    A word-led pattern only matches where one of its first words begins as a whole word: it opens with ``(?<!\\w)``
+    and each of its alternatives opens with a word followed by a non-word character (or by nothing, the pattern then
+    going on with ``(?!\\w)``). The regex engine tries such a pattern at every position of the text (a look-behind
+    first leaves it no prefix to skip to); the finder looks for the first words only after characters that are not
+    common letters or digits (cheap to test, and true of every non-word character), then tries each pattern only
+    where one of its own first words was found.
+    """
+
+    def __init__(self, led: dict[re.Pattern, Iterable[str]]) -> None:
+        """``led``: each word-led pattern with the phrases (or regex alternatives) it is made of."""
+        self.first_words = {pattern: frozenset(map(first_word, phrases)) for pattern, phrases in led.items()}
+        words = trie_regex(set().union(*self.first_words.values()))
+        self._at_start = re.compile(f"(?:{words})(?!\\w)") if words else None
+        self._after_other = re.compile(f"{_NOT_A_COMMON_LETTER}(?:{words})(?!\\w)") if words else None
+
+    def starts(self, text: str) -> WordStarts:
+        positions: dict[str, list[int]] = {}
+        if self._at_start is not None:
+            first = self._at_start.match(text)
+            if first is not None:
+                positions[first.group()] = [0]
+            for m in self._after_other.finditer(text):
+                word, start = m.group()[1:], m.start() + 1
+                if word in positions:
+                    positions[word].append(start)
+                else:
+                    positions[word] = [start]
+        return WordStarts(text, positions, self.first_words)
+
+
+class WordStarts:
+    """Where the first words of a :class:`WordFinder` begin in one text (and a few places right after rare letters,
+    where they do not begin a word: the patterns tried there do not match)."""
+
+    __slots__ = ("text", "positions", "first_words")
+
+    def __init__(self, text: str, positions: dict[str, list[int]], first_words: dict[re.Pattern, frozenset]) -> None:
+        self.text, self.positions, self.first_words = text, positions, first_words
+
+    def finditer(self, pattern: re.Pattern) -> Iterator[re.Match]:
+        """Exactly ``pattern.finditer(text)``; a word-led pattern of the finder is tried only where it may match."""
+        words = self.first_words.get(pattern)
+        if words is None:
+            return pattern.finditer(self.text)
+        return self._matches_at(pattern, sorted(p for w in words & self.positions.keys() for p in self.positions[w]))
+
+    def _matches_at(self, pattern: re.Pattern, candidates: list[int]) -> Iterator[re.Match]:
+        free_from = 0                        # like finditer: a match never starts inside the previous one
+        for start in candidates:
+            if start >= free_from:
+                m = pattern.match(self.text, start)
+                if m is not None:
+                    free_from = m.end()
+                    yield m

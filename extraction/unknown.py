@@ -6,14 +6,15 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 
 from .facts import UnknownPlace
 from .places import SURNAMES, Place
 
-_PLACE_WORD = re.compile(
-    r"(?<![\w])(tỉnh bang|tỉnh|thành phố|tp\.?|thủ đô|bang|vùng|huyện|quận|thị xã|xã|châu|khu tự trị|cộng hòa|"
-    r"đặc khu|thị trấn|oblast|prefecture|tỉnh trưởng)\s+"
-)
+PLACE_WORDS = [r"tỉnh bang", r"tỉnh", r"thành phố", r"tp\.?", r"thủ đô", r"bang", r"vùng", r"huyện", r"quận", r"thị xã",
+               r"xã", r"châu", r"khu tự trị", r"cộng hòa", r"đặc khu", r"thị trấn", r"oblast", r"prefecture",
+               r"tỉnh trưởng"]
+PLACE_WORD = re.compile(r"(?<![\w])(" + "|".join(PLACE_WORDS) + r")\s+")     # word-led (text.WordFinder)
 _WORD = re.compile(r"\(?[^\W\d_][\w'’]*\)?")
 _NOT_NAMES = {"Ủy", "Uỷ", "Hội", "Sở", "Ban", "Đảng", "Bộ", "Nhà", "Chính", "Quốc", "Thủ", "Chủ", "Phó", "Đại",
               "Trung", "Tổng", "Cục", "Ngoại", "Đoàn", "UBND", "HĐND", "Thường", "Công", "Việt", "Tỉnh",
@@ -36,10 +37,12 @@ def _capitalised_run(text: str, start: int) -> tuple[int, int]:
     return start, end
 
 
-def find_unknown_places(text: str, key_text: str, known: list[Place]) -> list[UnknownPlace]:
+def find_unknown_places(text: str, key_text: str, known: list[Place],
+                        place_words: Iterable[re.Match] | None = None) -> list[UnknownPlace]:
+    """``place_words``: ``PLACE_WORD.finditer(key_text)`` when already at hand."""
     starts = [p.start for p in known]
     counts: dict[str, list] = {}
-    for m in _PLACE_WORD.finditer(key_text):
+    for m in place_words if place_words is not None else PLACE_WORD.finditer(key_text):
         at = bisect.bisect_right(starts, m.end()) - 1
         if at >= 0 and known[at].start <= m.end() < known[at].end:
             continue                                   # a known place follows the place word

@@ -1,7 +1,12 @@
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extraction.text import article_text, ascii_fold, canonical_name, match_form, split_sentences
+from extraction.event_triggers import TRIGGER, TRIGGER_TYPE
+from extraction.investment import CUE, CUE_PHRASES
+from extraction.text import WordFinder, article_text, ascii_fold, canonical_name, match_form, split_sentences
+from extraction.unknown import PLACE_WORD, PLACE_WORDS
 
 
 def test_article_text_joins_non_empty_parts_with_blank_line():
@@ -49,3 +54,30 @@ def test_sentences_keep_abbreviations_and_offsets():
 def test_decimal_points_do_not_split_sentences():
     sentences = split_sentences("Kim ngạch đạt 3.5 tỷ USD. Năm sau tăng.")
     assert len(sentences) == 2
+
+
+_FINDER = WordFinder({TRIGGER: TRIGGER_TYPE, CUE: CUE_PHRASES, PLACE_WORD: PLACE_WORDS})
+_OTHER = re.compile(r"hội nghị")
+
+
+def _spans(matches):
+    return [(m.span(), m.groups()) for m in matches]
+
+
+def test_word_finder_gives_what_finditer_gives():
+    texts = ["hội nghị xúc tiến đầu tư tại tỉnh quảng ninh", "(hội đàm)\n\nký kết;tp.hcm, tỉnh  bình định",
+             "tỉnh thành phố huế: đã ký kết", "nhà đầu tư vào chợ", "ñký kết 中ký kết 5ký kết _ký kết", "",
+             "thăm và làm việc với đoàn; tiếp đoàn", "tiếp đoàn đại sứ.tiếp xúc với"]
+    for text in texts:
+        words = _FINDER.starts(text)
+        for pattern in (TRIGGER, CUE, PLACE_WORD, _OTHER):
+            assert _spans(words.finditer(pattern)) == _spans(pattern.finditer(text)), (text, pattern.pattern)
+
+
+@given(st.lists(st.sampled_from(["ký kết", "tỉnh", "tp.", "đầu tư", "vào", "hội", " ", "-", "(", "ñ", "x", "\n", "_"]),
+                max_size=12))
+def test_word_finder_on_random_texts(parts):
+    text = "".join(parts)
+    words = _FINDER.starts(text)
+    for pattern in (TRIGGER, CUE, PLACE_WORD):
+        assert _spans(words.finditer(pattern)) == _spans(pattern.finditer(text))
