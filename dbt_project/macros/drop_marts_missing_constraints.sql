@@ -1,9 +1,10 @@
 {#
     drop_marts_missing_constraints (on-run-start): an incremental table keeps the DDL it was first created with, so
-    a contract constraint declared later (a check, unique or primary key in _marts__models.yml) never reaches it,
-    and no data test checks that rule any more. Before a build, every selected incremental model with an enforced
-    contract whose table has fewer constraints of some kind than the model declares is dropped; the build then
-    creates it afresh, with its constraints, and every row is checked. Tables that have them are left alone.
+    a contract constraint declared later (a check or not_null in the models' yml) never reaches it and no data test
+    checks that rule any more, and a key index declared earlier and since removed keeps costing every refresh.
+    Before a build, every selected incremental model with an enforced contract whose table lacks a declared
+    constraint, or has a different number of checks, primary keys or unique constraints than declared, is dropped;
+    the build then creates it afresh, with its constraints, and every row is checked. Other tables are left alone.
 #}
 {% macro drop_marts_missing_constraints() %}
     {%- if execute -%}
@@ -16,14 +17,18 @@
         {%- if declared -%}
             {%- set built = built_constraint_counts(declared.values() | map(attribute='node') | list) -%}
             {%- for name, model in declared.items() if name in built -%}
-                {%- set missing = [] -%}
-                {%- for kind, count in model.counts.items() if built[name].get(kind, 0) < count -%}
-                    {%- do missing.append(kind) -%}
+                {%- set differing = [] -%}
+                {%- for kind in ['NOT NULL', 'CHECK', 'PRIMARY KEY', 'UNIQUE'] -%}
+                    {%- set declared_count = model.counts.get(kind, 0) -%}
+                    {%- set built_count = built[name].get(kind, 0) -%}
+                    {%- if built_count < declared_count or (kind != 'NOT NULL' and built_count != declared_count) -%}
+                        {%- do differing.append(kind) -%}
+                    {%- endif -%}
                 {%- endfor -%}
-                {%- if missing -%}
+                {%- if differing -%}
                     {%- set node = model.node -%}
-                    {%- do log('vnwh: ' ~ node.schema ~ '.' ~ name ~ ' lacks declared ' ~ missing | join(', ')
-                               ~ ' constraints: dropped, this build creates it in full', info=true) -%}
+                    {%- do log('vnwh: ' ~ node.schema ~ '.' ~ name ~ ' has other ' ~ differing | join(', ')
+                               ~ ' constraints than declared: dropped, this build creates it in full', info=true) -%}
                     {%- do adapter.drop_relation(api.Relation.create(
                             database=node.database, schema=node.schema, identifier=name, type='table')) -%}
                 {%- endif -%}

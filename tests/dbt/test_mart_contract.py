@@ -102,10 +102,10 @@ def test_every_declared_constraint_exists_in_duckdb(built_db):
      "extractor_version) values ('t-new', 'a1', 'VN', 'barter', 'e', 'v1')", "CHECK"),
     ("insert into marts.fct_trade_flows (trade_flow_id, article_id, reporter_country_code, flow, period_month_to, "
      "evidence, extractor_version) values ('t-new', 'a1', 'VN', 'export', 13, 'e', 'v1')", "CHECK"),
-    ("insert into marts.fct_trade_flows select * from marts.fct_trade_flows limit 1", "PRIMARY KEY"),
     ("insert into marts.fct_cooperation_events (event_id, event_type, mention_count, source_count, first_article_id)"
      " values ('e-new', 'visit', 1, 2, 'a1')", "CHECK"),
-    ("insert into marts.bridge_event_sectors select * from marts.bridge_event_sectors limit 1", "unique"),
+    ("insert into marts.dim_countries select * from marts.dim_countries limit 1", "PRIMARY KEY"),
+    ("insert into marts.bridge_event_sectors (event_id, sector) values ('e-new', 'space')", "CHECK"),
 ])
 def test_a_row_breaking_a_mart_rule_is_refused(built_db, insert, refused_by):
     con = duckdb.connect(str(built_db))
@@ -135,6 +135,27 @@ def test_an_incremental_mart_built_without_its_constraints_is_rebuilt_with_them(
     run_dbt(db, "build", "--select", "fct_trade_flows", "--exclude", "resource_type:unit_test")
     assert _built_constraint_counts(db)["fct_trade_flows"] == _declared_constraint_counts()["fct_trade_flows"]
     assert query(db, "select * from marts.fct_trade_flows order by trade_flow_id") == rows
+
+
+def test_an_incremental_mart_with_an_index_no_longer_declared_is_rebuilt_without_it(tmp_path, built_db):
+    """A warehouse whose fct_event_mentions still carries a key index from an earlier contract loses it."""
+    db = tmp_path / built_db.name
+    query(built_db, "checkpoint")
+    shutil.copyfile(built_db, db)
+    rows = query(db, "select * from marts.fct_event_mentions order by event_mention_id")
+    con = duckdb.connect(str(db))
+    try:
+        con.execute("create table marts.fct_event_mentions_old (event_mention_id varchar primary key, event_id varchar"
+                    " not null, article_id varchar not null, evidence varchar, extractor_version varchar)")
+        con.execute("insert into marts.fct_event_mentions_old select * from marts.fct_event_mentions")
+        con.execute("drop table marts.fct_event_mentions")
+        con.execute("alter table marts.fct_event_mentions_old rename to fct_event_mentions")
+    finally:
+        con.close()
+    assert _built_constraint_counts(db)["fct_event_mentions"].get("PRIMARY KEY") == 1
+    run_dbt(db, "build", "--select", "fct_event_mentions", "--exclude", "resource_type:unit_test")
+    assert "PRIMARY KEY" not in _built_constraint_counts(db)["fct_event_mentions"]
+    assert query(db, "select * from marts.fct_event_mentions order by event_mention_id") == rows
 
 
 @pytest.mark.parametrize(("dimension", "seed", "rules"), [
