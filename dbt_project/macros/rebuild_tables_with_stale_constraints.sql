@@ -1,12 +1,13 @@
 {#
-    drop_marts_missing_constraints (on-run-start): an incremental table keeps the DDL it was first created with, so
-    a contract constraint declared later (a check or not_null in the models' yml) never reaches it and no data test
-    checks that rule any more, and a key index declared earlier and since removed keeps costing every refresh.
+    rebuild_tables_with_stale_constraints (on-run-start): an incremental table keeps the DDL it was first created
+    with, so a contract constraint declared later (a check or not_null in the models' yml) never reaches it and no
+    data test checks that rule any more, and a key index declared earlier and since removed keeps costing every
+    refresh.
     Before a build, every selected incremental model with an enforced contract whose table lacks a declared
     constraint, or has a different number of checks, primary keys or unique constraints than declared, is dropped;
     the build then creates it afresh, with its constraints, and every row is checked. Other tables are left alone.
 #}
-{% macro drop_marts_missing_constraints() %}
+{% macro rebuild_tables_with_stale_constraints() %}
     {%- if execute -%}
         {%- set declared = {} -%}
         {%- for node in graph.nodes.values()
