@@ -39,20 +39,34 @@ class ExtractionStats:
         return {k: v for k, v in asdict(self).items() if k != "errors"}
 
 
+# Articles without an extraction by this extractor version of their current text (parameter: the version).
+_PENDING_IDS = """
+    select a.article_id
+    from raw.articles a
+    left join raw.extractions e
+      on e.article_id = a.article_id and e.extractor_version = ? and e.text_sha256 = a.text_sha256
+    where e.article_id is null
+"""
+
+
 def pending_articles_sql(limit: int | None = None) -> str:
-    sql = """
+    """The next pending articles with their text, in article id order.
+
+    The pending ids are found first and the texts read for them only: selecting ``body_text`` in the join itself
+    made DuckDB read every body of the warehouse on each batch (1.2 s at 100k articles, also when none is pending).
+    """
+    ids = _PENDING_IDS + " order by a.article_id" + (f" limit {int(limit)}" if limit else "")
+    return f"""
+        with pending as ({ids})
         select a.article_id, a.title, a.sapo, a.body_text, a.published_at, a.text_sha256
         from raw.articles a
-        left join raw.extractions e
-          on e.article_id = a.article_id and e.extractor_version = ? and e.text_sha256 = a.text_sha256
-        where e.article_id is null
+        semi join pending using (article_id)
         order by a.article_id
     """
-    return sql + (f" limit {int(limit)}" if limit else "")
 
 
 def count_pending(con: duckdb.DuckDBPyConnection) -> int:
-    return con.execute(f"select count(*) from ({pending_articles_sql()})", [extraction.EXTRACTOR_VERSION]).fetchone()[0]
+    return con.execute(f"select count(*) from ({_PENDING_IDS})", [extraction.EXTRACTOR_VERSION]).fetchone()[0]
 
 
 def mention_id(article_id: str, kind: str, fact) -> str:
