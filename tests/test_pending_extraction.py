@@ -17,8 +17,7 @@ def _pending_ids(con, limit=None) -> list[str]:
 def test_pending_articles_are_the_unextracted_ones_with_their_text(con):
     records = list(corpus.records(6, 0))
     land_articles(con, records)
-    ids = sorted(con.execute("select article_id from raw.articles").fetchall())
-    ids = [row[0] for row in ids]
+    ids = sorted(row[0] for row in con.execute("select article_id from raw.articles").fetchall())
     assert _pending_ids(con) == ids and count_pending(con) == 6
     assert _pending_ids(con, limit=2) == ids[:2]
 
