@@ -1,6 +1,5 @@
 """Transform: the dbt project (staging, intermediate, marts) as Dagster assets; dbt tests are asset checks."""
 
-import os
 import shutil
 from collections.abc import Mapping
 from datetime import timedelta
@@ -11,6 +10,7 @@ import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 
 from orchestration.dbt_project import PROJECT_DIR, dbt_resource, ensure_manifest, vnwh_dbt_project
+from orchestration.dbt_warm import PARTIAL_PARSE_FILE, share_parse_state
 from orchestration.resources import WRITER_POOL
 
 
@@ -56,7 +56,6 @@ MARTS_FRESHNESS = dg.FreshnessPolicy.time_window(fail_window=timedelta(hours=50)
 
 # unit tests: see vnwh_dbt_models
 PRODUCTION_BUILD_ARGS = ("--exclude", "resource_type:unit_test")
-PARTIAL_PARSE_FILE = "partial_parse.msgpack"
 KEPT_RUN_TARGETS = 10          # per-build dbt target folders kept under dbt_project/target
 
 translator = VnwhDbtTranslator(
@@ -101,13 +100,7 @@ def keep_parse_state(run_target: Path) -> None:
     project again (~5 s). Keeping the last build's state lets the next build against the same warehouse file parse
     only what changed; for another file dbt parses in full, as before.
     """
-    produced = run_target / PARTIAL_PARSE_FILE
-    if not produced.exists():
-        return
-    shared = PROJECT_DIR / "target" / PARTIAL_PARSE_FILE
-    staging = shared.with_name(f"{PARTIAL_PARSE_FILE}.{os.getpid()}.tmp")
-    shutil.copyfile(produced, staging)
-    os.replace(staging, shared)
+    share_parse_state(run_target / PARTIAL_PARSE_FILE, PROJECT_DIR)
 
 
 defs = dg.Definitions(
