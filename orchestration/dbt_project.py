@@ -76,6 +76,9 @@ class VnwhDbtCliResource(DbtCliResource):
     vnwh runs the dbt-core installed beside it (``dbt_executable``), so its version is the package's, and it fetches
     neither column metadata nor row counts. (Both members are private in dagster-dbt, pinned in uv.lock;
     tests/test_orchestration.py fails if a dagster-dbt upgrade stops calling them.)
+
+    It also starts a warm dbt process at run setup (see ``setup_for_execution`` and orchestration.dbt_warm), so the
+    next ~5 s of dbt's cold start (imports, parse) overlap the steps that run before the dbt step.
     """
 
     _warm: WarmDbt | None = PrivateAttr(default=None)
