@@ -9,14 +9,17 @@ from .context import Article
 from .dates import DateMention
 from .event_parts import DRAFT, PROPOSED, sector_set
 from .event_triggers import TRIGGER as _TRIGGER
+from .text import whole_word, word_led
 
 # A later sentence that places itself at the event ("Lãnh đạo các tỉnh … cũng trao đổi tại tọa đàm về …") still
 # tells who took part and what was discussed, however far down the article it comes.
 AT_THE_EVENT = re.compile(r"(?:tại|trong|cũng tại)\s+(?:buổi\s+|cuộc\s+)?(?:tọa đàm|hội nghị|hội thảo|diễn đàn|"
                           r"làm việc|tiếp|hội đàm|gặp|lễ ký|hội chợ)\b")
 _REACH = 16
+# every alternative opens with a letter (not a group): see text.whole_word
 _ATTENDANCE = re.compile(r"tham dự|có sự tham gia|với sự tham gia|có mặt|đại diện các|đại diện của|cùng dự|"
-                         r"(?:chia sẻ|trao đổi|phát biểu) tại (?:tọa đàm|hội nghị|hội thảo|diễn đàn|buổi)")
+                         + "|".join(f"{verb} tại (?:tọa đàm|hội nghị|hội thảo|diễn đàn|buổi)"
+                                    for verb in ("chia sẻ", "trao đổi", "phát biểu")))
 VN_BODY = re.compile(r"ubnd|ủy ban nhân dân|tỉnh ủy|thành ủy|hđnd|hội đồng nhân dân|sở ngoại vụ|bộ ngoại giao|"
                       r"thủ tướng chính phủ|chính phủ|bộ trưởng bộ|thứ trưởng bộ|bí thư|lãnh đạo tỉnh|tỉnh ta|"
                       r"lãnh đạo thành phố|đoàn công tác của tỉnh|đoàn đại biểu tỉnh|đoàn công tác tỉnh|quốc hội")
@@ -34,7 +37,7 @@ def plausible(mention: DateMention, published: date | None) -> bool:
     return -150 <= delta <= 200
 
 
-_AGREEMENT = re.compile(r"thỏa thuận|biên bản ghi nhớ|\bmou\b|hiệp định|văn kiện|kết nghĩa")
+_AGREEMENT = re.compile(rf"thỏa thuận|biên bản ghi nhớ|{whole_word('mou')}|hiệp định|văn kiện|kết nghĩa")
 
 
 def agreement_status(kind: str, key: str, sentence_key: str) -> str | None:
@@ -221,9 +224,10 @@ def sides_of(article: Article, index: int, cand, alone: bool):
     return vn, foreign
 
 
-_NATIONAL_BODY = re.compile(r"\bbộ (?:ngoại giao|công thương|kế hoạch|tài chính|lao động|giáo dục|y tế|nông nghiệp|"
-                            r"giao thông|xây dựng|tư pháp|quốc phòng|công an|khoa học|thông tin|văn hóa|tài nguyên|"
-                            r"nội vụ)|chính phủ|quốc hội|thủ tướng|chủ tịch nước|cục đầu tư nước ngoài|cục xúc tiến")
+_NATIONAL_BODY = re.compile(word_led(["bộ "]) + r"(?:ngoại giao|công thương|kế hoạch|tài chính|lao động|giáo dục|"
+                            r"y tế|nông nghiệp|giao thông|xây dựng|tư pháp|quốc phòng|công an|khoa học|thông tin|"
+                            r"văn hóa|tài nguyên|nội vụ)|chính phủ|quốc hội|thủ tướng|chủ tịch nước|"
+                            r"cục đầu tư nước ngoài|cục xúc tiến")
 
 
 def venue_only(article: Article, place, vn: list, sentence_key: str) -> bool:

@@ -6,7 +6,7 @@ import re
 from .facts import EventFact, Participant
 from .gazetteer import PlaceEntry
 from .places import Place
-from .text import trie_regex
+from .text import trie_regex, whole_word
 
 SECTOR_WORDS: dict[str, list[str]] = {
     "trade": ["thương mại", "xuất khẩu", "nhập khẩu", "xuất nhập khẩu", "giao thương", "hàng hóa", "thị trường",
@@ -32,8 +32,8 @@ SECTOR_WORDS: dict[str, list[str]] = {
     "transport": ["giao thông", "đường sắt", "hàng không", "đường bộ"],
 }
 SECTOR_OF = {phrase: sector for sector, phrases in SECTOR_WORDS.items() for phrase in phrases}
-SECTOR_PATTERN = re.compile(r"(?<!\w)" + trie_regex(SECTOR_OF) + r"(?!\w)")
-ONLINE = re.compile(r"trực tuyến|\bonline\b|điểm cầu|truyền hình trực tiếp|hội nghị truyền hình")
+SECTOR_PATTERN = re.compile(trie_regex(SECTOR_OF, word_start=True) + r"(?!\w)")
+ONLINE = re.compile(rf"trực tuyến|{whole_word('online')}|điểm cầu|truyền hình trực tiếp|hội nghị truyền hình")
 DRAFT = re.compile(r"dự thảo")
 PROPOSED = re.compile(r"(?:đề xuất|đề nghị|dự kiến|sẽ|hướng tới|tiến tới|thống nhất|nghiên cứu)\s+(?:sớm\s+|việc\s+)?"
                       r"(?:ký|thiết lập|xây dựng)")

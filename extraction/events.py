@@ -37,6 +37,7 @@ from .event_parts import (
 from .event_triggers import TRIGGER as _TRIGGER
 from .event_triggers import TRIGGER_TYPE
 from .facts import EventFact
+from .text import whole_word, word_led
 
 _FRAME = re.compile(r"(?:khuôn khổ|bên lề|kể từ|kết quả|tinh thần|nhân dịp|chuẩn bị cho|trước thềm|kết thúc|sau|"
                     r"phát biểu tại|từ sau|thành công của|kết luận)\s+(?:các\s+)?$")
@@ -54,12 +55,14 @@ _GATHERING = re.compile(r"gặp mặt|gặp gỡ|buổi gặp|giao lưu")
 _ANNIVERSARY_NAME = re.compile(r"kỷ niệm [^.;,]*$")    # "…kỷ niệm 57 năm Ngày thiết lập quan hệ ngoại giao"
 _BACKREF = re.compile(r"^(?:nhân dịp này|dịp này|trong dịp này|tại đây|cũng tại đây|trong chương trình|"
                       r"trong chuyến thăm|trong chuyến công tác|cũng trong chuyến)\b")
-_PLAN = re.compile(r"(?<!\w)(?:sẽ|dự kiến|kế hoạch(?! và đầu tư)|mong muốn|đề nghị|đề xuất|hy vọng|tiến tới|"
-                   r"hướng tới|chuẩn bị|nếu|có thể|cần(?! thơ)|nên|phấn đấu|mục tiêu)(?!\w)")   # not "Cần Thơ"
-_DONE = re.compile(r"\bđã\b|\bvừa\b|mới đây|vừa qua|chính thức|hôm nay|sáng nay|chiều nay|tối nay")
-_AFFAIRS = re.compile(r"ngoại vụ|đối ngoại|ngoại giao|quốc tế|nước ngoài|xúc tiến đầu tư|\bfdi\b|hội nhập|đại sứ|"
-                      r"lãnh sự|kiều bào|người việt nam ở nước ngoài")
-_TRAINING = re.compile(r"tập huấn|bồi dưỡng|khóa học|lớp học|\blớp\b")
+_PLAN = re.compile(word_led(r"sẽ|dự kiến|kế hoạch(?! và đầu tư)|mong muốn|đề nghị|đề xuất|hy vọng|tiến tới|"
+                            r"hướng tới|chuẩn bị|nếu|có thể|cần(?! thơ)|nên|phấn đấu|mục tiêu".split("|"))
+                   + r"(?!\w)")   # not "Cần Thơ"
+_DONE = re.compile(rf"{whole_word('đã')}|{whole_word('vừa')}|mới đây|vừa qua|chính thức|hôm nay|sáng nay|chiều nay|"
+                   r"tối nay")
+_AFFAIRS = re.compile(rf"ngoại vụ|đối ngoại|ngoại giao|quốc tế|nước ngoài|xúc tiến đầu tư|{whole_word('fdi')}|hội nhập|"
+                      r"đại sứ|lãnh sự|kiều bào|người việt nam ở nước ngoài")
+_TRAINING = re.compile(rf"tập huấn|bồi dưỡng|khóa học|lớp học|{whole_word('lớp')}")
 _SEVERAL = re.compile(r"\s(?:được\s+)?(?:nhiều|hàng loạt|một số)\s")
 _BACKGROUND = re.compile(r"trước đây|năm \d{4}|từ năm|thời gian qua|những năm qua|nhiều năm|thời gian tới|"
                          r"hằng năm|hàng năm|thường xuyên|giai đoạn|đến nay|hiện nay|tính đến|từ trước")

@@ -12,20 +12,20 @@ from .dates import find_as_of
 from .facts import InvestmentFact
 from .numbers import count_pattern, find_counts, find_money, is_plan
 from .places import Place
-from .text import Sentence, trie_regex
+from .text import Sentence, trie_regex, whole_word
 
 CUE_PHRASES = [
     "vốn đầu tư", "vốn đăng ký", "tổng vốn", "tổng số vốn", "fdi", "vốn thực hiện", "đầu tư trực tiếp",
     "dự án đầu tư", "giải ngân", "vốn cam kết", "cấp phép", "cấp mới", "chứng nhận đăng ký đầu tư", "dự án fdi",
     "nhà đầu tư", "đầu tư vào", "đầu tư sang", "đầu tư tại"]
 CUE = re.compile(r"(?<!\w)" + trie_regex(CUE_PHRASES) + r"(?!\w)")     # word-led (text.WordFinder)
-_SKIP = re.compile(r"\boda\b|viện trợ|tài trợ|vốn vay|khoản vay|kêu gọi|"
+_SKIP = re.compile(rf"{whole_word('oda')}|viện trợ|tài trợ|vốn vay|khoản vay|kêu gọi|"
                    r"kỳ vọng|mong muốn|đề nghị|cam kết hỗ trợ|tiềm năng|xuất khẩu|nhập khẩu|kim ngạch|vốn điều lệ")
-_FOREIGN_CUE = re.compile(r"nước ngoài|\bfdi\b|đầu tư trực tiếp|quốc gia và vùng lãnh thổ|quốc tế")
-_COMPANY = re.compile(r"công ty|tập đoàn|nhà máy|\bhãng\b|ctcp|tnhh")
+_FOREIGN_CUE = re.compile(rf"nước ngoài|{whole_word('fdi')}|đầu tư trực tiếp|quốc gia và vùng lãnh thổ|quốc tế")
+_COMPANY = re.compile(rf"công ty|tập đoàn|nhà máy|{whole_word('hãng')}|ctcp|tnhh")
 _PROJECTS = count_pattern(r"dự án")
 _CAPITAL_BEFORE = re.compile(r"(?:vốn|đầu tư|fdi|giải ngân|cam kết|đăng ký|thu hút)[^;]{0,40}$")
-_WILL = re.compile(r"\bsẽ\b")
+_WILL = re.compile(whole_word("sẽ"))
 _NAMED_PROJECT = re.compile(r"dự án\s+[A-ZĐ]")
 _ASIDE = re.compile(r",\s*(?:trong đó|riêng|đặc biệt là)\s")
 _CAPITAL_SUBJECT = re.compile(r"\W*(?:tổng\s+)?(?:số\s+)?vốn\s+(?:đầu tư|fdi|đăng ký|giải ngân)")   # clause subject
