@@ -32,7 +32,7 @@ SECTOR_WORDS: dict[str, list[str]] = {
     "transport": ["giao thông", "đường sắt", "hàng không", "đường bộ"],
 }
 SECTOR_OF = {phrase: sector for sector, phrases in SECTOR_WORDS.items() for phrase in phrases}
-SECTOR_PATTERN = re.compile(trie_regex(SECTOR_OF, word_start=True) + r"(?!\w)")
+SECTOR_PATTERN = re.compile(r"(?<!\w)" + trie_regex(SECTOR_OF) + r"(?!\w)")
 ONLINE = re.compile(rf"trực tuyến|{whole_word('online')}|điểm cầu|truyền hình trực tiếp|hội nghị truyền hình")
 DRAFT = re.compile(r"dự thảo")
 PROPOSED = re.compile(r"(?:đề xuất|đề nghị|dự kiến|sẽ|hướng tới|tiến tới|thống nhất|nghiên cứu)\s+(?:sớm\s+|việc\s+)?"

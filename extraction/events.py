@@ -37,7 +37,7 @@ from .event_parts import (
 from .event_triggers import TRIGGER as _TRIGGER
 from .event_triggers import TRIGGER_TYPE
 from .facts import EventFact
-from .text import whole_word, word_led
+from .text import whole_word
 
 _FRAME = re.compile(r"(?:khuôn khổ|bên lề|kể từ|kết quả|tinh thần|nhân dịp|chuẩn bị cho|trước thềm|kết thúc|sau|"
                     r"phát biểu tại|từ sau|thành công của|kết luận)\s+(?:các\s+)?$")
@@ -48,16 +48,15 @@ _DISTINCT = re.compile(r"^(?:trước đó|sau đó|tiếp đó|tiếp theo|cùn
 _GENERIC = re.compile(r"(?:các|những|nhiều|mỗi|hàng năm|thường niên|một số|nhiều cuộc|các cuộc)\s+"
                       r"(?:cuộc\s+|buổi\s+)?$")
 # An anniversary is no event, but a visit made "nhân dịp kỷ niệm…" is one: the occasion does not count.
-_ANNIVERSARY_ANY = re.compile(r"kỷ niệm|ngày thành lập|năm thiết lập")
+_ANNIVERSARY_ANY = ("kỷ niệm", "ngày thành lập", "năm thiết lập")      # phrases: "in" finds them faster than a regex
 _ANNIVERSARY = re.compile(r"(?<!nhân dịp )(?<!nhân )(?<!chào mừng )(?<!dịp )(?:kỷ niệm|ngày thành lập|năm thiết lập)")
 _CELEBRATION_TYPES = ("conference", "roundtable", "other")      # "gặp mặt/hội thảo nhân kỷ niệm…" is the celebration
 _GATHERING = re.compile(r"gặp mặt|gặp gỡ|buổi gặp|giao lưu")
 _ANNIVERSARY_NAME = re.compile(r"kỷ niệm [^.;,]*$")    # "…kỷ niệm 57 năm Ngày thiết lập quan hệ ngoại giao"
 _BACKREF = re.compile(r"^(?:nhân dịp này|dịp này|trong dịp này|tại đây|cũng tại đây|trong chương trình|"
                       r"trong chuyến thăm|trong chuyến công tác|cũng trong chuyến)\b")
-_PLAN = re.compile(word_led(r"sẽ|dự kiến|kế hoạch(?! và đầu tư)|mong muốn|đề nghị|đề xuất|hy vọng|tiến tới|"
-                            r"hướng tới|chuẩn bị|nếu|có thể|cần(?! thơ)|nên|phấn đấu|mục tiêu".split("|"))
-                   + r"(?!\w)")   # not "Cần Thơ"
+_PLAN = re.compile(r"(?<!\w)(?:sẽ|dự kiến|kế hoạch(?! và đầu tư)|mong muốn|đề nghị|đề xuất|hy vọng|tiến tới|"
+                   r"hướng tới|chuẩn bị|nếu|có thể|cần(?! thơ)|nên|phấn đấu|mục tiêu)(?!\w)")   # not "Cần Thơ"
 _DONE = re.compile(rf"{whole_word('đã')}|{whole_word('vừa')}|mới đây|vừa qua|chính thức|hôm nay|sáng nay|chiều nay|"
                    r"tối nay")
 _AFFAIRS = re.compile(rf"ngoại vụ|đối ngoại|ngoại giao|quốc tế|nước ngoài|xúc tiến đầu tư|{whole_word('fdi')}|hội nhập|"
@@ -117,7 +116,7 @@ def _triggers(key: str, written: str, matches: list[re.Match], offset: int) -> l
 
 def _anniversary(text: str, celebration) -> bool:
     """An anniversary named in ``text`` (for a celebration, its occasion counts too)."""
-    return _ANNIVERSARY_ANY.search(text) is not None and (celebration or _ANNIVERSARY.search(text) is not None)
+    return any(phrase in text for phrase in _ANNIVERSARY_ANY) and (celebration or _ANNIVERSARY.search(text) is not None)
 
 
 def _segments(article: Article, index: int) -> list[_Candidate]:

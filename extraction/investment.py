@@ -111,8 +111,8 @@ def _licensed_for_partner(article: Article, start: int, key: str, vn_best):
     return next(iter(countries.values())), host, "investor from the previous sentence"
 
 
-_LIST_NEXT = re.compile(r"(?:đứng|xếp)\s+(?:thứ|vị trí thứ)\s+(?:hai|ba|tư|năm|\d+)|tiếp theo là|tiếp đến là|"
-                        r"theo sau là|kế đến là")
+_LIST_NEXT = re.compile("|".join(rf"{verb}\s+(?:thứ|vị trí thứ)\s+(?:hai|ba|tư|năm|\d+)" for verb in ("đứng", "xếp"))
+                        + r"|tiếp theo là|tiếp đến là|theo sau là|kế đến là")     # each opening with a letter
 
 
 def _ranking_facts(article: Article, sentence: Sentence, key: str, previous: InvestmentFact,

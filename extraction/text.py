@@ -169,12 +169,10 @@ def tokens(text: str, key_text: str | None = None) -> Tokens:
     return Tokens(text, key_text)
 
 
-def trie_regex(words, space: str | None = None, word_start: bool = False) -> str:
+def trie_regex(words, space: str | None = None) -> str:
     """A regex alternation of literal phrases factored as a trie (much faster than a flat alternation).
 
-    With ``space``, every blank in a phrase matches that pattern instead (e.g. flexible gaps between words). With
-    ``word_start``, a phrase only matches where no word character comes before it (``(?<!\\w)``), tested after its
-    first character (see :func:`word_led`)."""
+    With ``space``, every blank in a phrase matches that pattern instead (e.g. flexible gaps between words)."""
     trie: dict = {}
     for word in words:
         node = trie
@@ -182,17 +180,16 @@ def trie_regex(words, space: str | None = None, word_start: bool = False) -> str
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def build(node: dict, root: bool = False) -> str:
+    def build(node: dict) -> str:
         end = "" in node
-        branches = [(space if space is not None and ch == " " else re.escape(ch))
-                    + (rf"(?<!\w{re.escape(ch)})" if root and word_start else "") + build(child)
+        branches = [(space if space is not None and ch == " " else re.escape(ch)) + build(child)
                     for ch, child in sorted(node.items()) if ch]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 and not end else "(?:" + "|".join(branches) + ")"
         return f"(?:{body})?" if end else body
 
-    return build(trie, root=True)
+    return build(trie)
 
 
 def whole_word(word: str) -> str:
@@ -200,12 +197,6 @@ def whole_word(word: str) -> str:
     letters. The regex engine skips ahead to the letters a pattern opens with; a leading ``\\b`` (or look-behind)
     anywhere in a pattern's alternatives leaves it nothing to skip to, and it tries the pattern at every position."""
     return rf"{word}(?<!\w{word})(?!\w)"
-
-
-def word_led(alternatives: Iterable[str]) -> str:
-    """``(?<!\\w)(?:alternative|…)`` for alternatives that each open with a plain character, the look-behind
-    tested after that character (same matches; see :func:`whole_word` for why)."""
-    return "(?:" + "|".join(rf"{alt[0]}(?<!\w{alt[0]}){alt[1:]}" for alt in alternatives) + ")"
 
 
 _FIRST_WORD = re.compile(r"\w+")

@@ -14,7 +14,7 @@ from .dates import Period, find_periods
 from .facts import TradeFact
 from .numbers import Change, Money, find_changes, find_money, is_plan
 from .places import Place
-from .text import Sentence, trie_regex, whole_word, word_led
+from .text import Sentence, trie_regex, whole_word
 
 _KEYWORD = re.compile(trie_regex([
     "kim ngạch xuất nhập khẩu", "kim ngạch xuất khẩu", "kim ngạch nhập khẩu", "xuất nhập khẩu", "kim ngạch thương mại",
@@ -27,10 +27,10 @@ _NOT_TRADE = re.compile(r"vốn|dự án|đầu tư|viện trợ|tài trợ|doan
                         r"chiếm|lượt khách|du lịch|xuất siêu|nhập siêu|thặng dư|thâm hụt|cán cân|kiều hối")
 _COMPANY = re.compile(rf"công ty|tập đoàn|nhà máy|{whole_word('hãng')}|ctcp|tnhh")
 _COMMODITY = re.compile(      # whole words: "than" is coal, not the first letters of "Thanh Hóa" or "Lệ Thanh"
-    word_led("gạo|cà phê|thủy sản|hải sản|tôm|cá tra|dệt may|may mặc|da giày|điện thoại|máy tính|điện tử|"
-             "rau quả|trái cây|hồ tiêu|hạt điều|cao su|gỗ|than|dầu thô|xăng dầu|sắt thép|thép|máy móc|nông sản|"
-             "phân bón|sầu riêng|thanh long|chè|sữa|ô tô|linh kiện|hóa chất|dược phẩm|thực phẩm|khoáng sản|quặng|"
-             "lúa mì|ngô|đậu tương|bông|xơ sợi".split("|")) + r"(?!\w)"
+    r"(?<!\w)(?:gạo|cà phê|thủy sản|hải sản|tôm|cá tra|dệt may|may mặc|da giày|điện thoại|máy tính|điện tử|rau quả|"
+    r"trái cây|hồ tiêu|hạt điều|cao su|gỗ|than|dầu thô|xăng dầu|sắt thép|thép|máy móc|nông sản|phân bón|sầu riêng|"
+    r"thanh long|chè|sữa|ô tô|linh kiện|hóa chất|dược phẩm|thực phẩm|khoáng sản|quặng|lúa mì|ngô|đậu tương|"
+    r"bông|xơ sợi)(?!\w)"
 )
 
 
