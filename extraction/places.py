@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from .gazetteer import PlaceEntry, place_index, resolve
 from .gazetteer.countries import AMBIGUOUS, FOLLOW_SENSITIVE
-from .text import match_form, trie_regex
+from .text import NOT_A_COMMON_LETTER, match_form, trie_regex
 
 SURNAMES = {
     "nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ", "hồ", "ngô", "dương",
@@ -65,10 +65,11 @@ _NEXT_WORD = re.compile(r"[^\w\n]{0,5}(\w+(?:\.\w+)*)")
 def _alias_patterns() -> tuple[re.Pattern, re.Pattern]:
     """Every alias (match form) in one trie regex; blanks match the gaps the press writes ("Bà Rịa-Vũng Tàu").
 
-    Two forms: at the very start of the text, and after a character that is neither a word character nor '.' (that
-    character taken, so the regex engine skips through words instead of trying the trie at every position)."""
+    Two forms: at the very start of the text, and after a character that is not a common letter or digit (that
+    character taken, so the regex engine skips through words instead of trying the trie at every position; a set of
+    plain letters is cheaper to test than ``[^\\w.]``, which :func:`_alias_at` checks after)."""
     trie = trie_regex({" ".join(key) for key in place_index()}, space=r"[ .\-–()]{1,4}")
-    return re.compile(f"(?:{trie})(?!\\w)"), re.compile(f"[^\\w.]({trie})(?!\\w)")
+    return re.compile(f"(?:{trie})(?!\\w)"), re.compile(f"{NOT_A_COMMON_LETTER}({trie})(?!\\w)")
 
 
 def _alias_at(key: str, pos: int) -> tuple[int, int] | None:
@@ -79,7 +80,13 @@ def _alias_at(key: str, pos: int) -> tuple[int, int] | None:
         if m is not None:
             return m.span()
     m = after_gap.search(key, max(0, pos - 1))
+    while m is not None and _word_or_dot(key[m.start()]):           # a rare letter, '_' or '.': search on
+        m = after_gap.search(key, m.start() + 1)
     return m.span(1) if m is not None else None
+
+
+def _word_or_dot(char: str) -> bool:
+    return char.isalnum() or char in "_."
 
 
 class _Text:

@@ -200,7 +200,7 @@ def whole_word(word: str) -> str:
 
 
 _FIRST_WORD = re.compile(r"\w+")
-_NOT_A_COMMON_LETTER = f"[^0-9{_VIETNAMESE_LETTER}]"   # every non-word character, and a few rare letters
+NOT_A_COMMON_LETTER = f"[^0-9{_VIETNAMESE_LETTER}]"   # every non-word character, and a few rare letters
 
 
 def first_word(phrase: str) -> str:
@@ -224,7 +224,7 @@ class WordFinder:
         self.first_words = {pattern: frozenset(map(first_word, phrases)) for pattern, phrases in led.items()}
         words = trie_regex(set().union(*self.first_words.values()))
         self._at_start = re.compile(f"(?:{words})(?!\\w)") if words else None
-        self._after_other = re.compile(f"{_NOT_A_COMMON_LETTER}(?:{words})(?!\\w)") if words else None
+        self._after_other = re.compile(f"{NOT_A_COMMON_LETTER}(?:{words})(?!\\w)") if words else None
 
     def starts(self, text: str) -> WordStarts:
         positions: dict[str, list[int]] = {}

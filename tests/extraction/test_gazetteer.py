@@ -1,10 +1,15 @@
+import re
 from datetime import date
+from functools import lru_cache
 
 import pycountry
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from extraction.gazetteer import reference_countries, reference_localities
-from extraction.places import find_places
+from extraction.gazetteer import place_index, reference_countries, reference_localities
+from extraction.places import _alias_at, find_places
+from extraction.text import trie_regex
 
 LOCALITY_COLUMNS = {"locality_code", "country_code", "name", "name_ascii", "level", "valid_from", "valid_to",
                     "successor_code", "aliases"}
@@ -157,3 +162,20 @@ def test_pre_2025_districts_with_their_type_word(text, code):
 
 def test_district_names_need_their_type_word():
     assert [c for _, _, c in places("ông Vinh cho biết", date(2020, 1, 1))] == []
+
+
+@lru_cache(maxsize=1)
+def _alias_reference() -> re.Pattern:
+    """What _alias_at must find: an alias after neither a word character nor '.', ending a word."""
+    trie = trie_regex({" ".join(key) for key in place_index()}, space=r"[ .\-–()]{1,4}")
+    return re.compile(f"(?<![\\w.])({trie})(?!\\w)")
+
+
+@settings(deadline=None)           # the first call compiles the alias regexes
+@given(st.lists(st.sampled_from(["hà nội", "việt nam", "lào", "anh", " ", ".", "_", "ñ", "5", "(", "-", "x", "\n"]),
+                max_size=10), st.integers(0, 40))
+def test_alias_search_finds_what_the_look_behind_regex_finds(parts, pos):
+    key = "".join(parts)
+    pos = min(pos, len(key))
+    m = _alias_reference().search(key, pos)
+    assert _alias_at(key, pos) == (m.span(1) if m else None), (key, pos)
