@@ -93,3 +93,32 @@ def test_staging_key_is_an_unchanged_raw_key(model, column, constraints):
                                                ("unknown_places", ["article_id", "name"])])
 def test_composite_raw_keys_are_enforced(constraints, table, columns):
     assert (table, "PRIMARY KEY", columns) in [(t, kind, list(cols)) for t, kind, cols in constraints]
+
+
+MARTS_DIR = STAGING_DIR.parent / "marts"
+# dim_articles column -> the staging column it passes on, and the raw constraint that makes it safe without tests
+DIM_ARTICLES_KEYS = {"article_id": ("article_id", "PRIMARY KEY"), "url": ("url", "UNIQUE"),
+                     "source": ("source", "NOT NULL")}
+
+
+def _sql_without_comments(path: Path) -> str:
+    return re.sub(r"\{#.*?#\}|--[^\n]*", "", path.read_text(), flags=re.DOTALL).lower()
+
+
+@pytest.mark.parametrize("column", sorted(DIM_ARTICLES_KEYS))
+def test_dim_articles_view_passes_raw_keys_and_required_columns_through(column, constraints):
+    """dim_articles is a view without constraints or key tests: one-to-one over stg_raw__articles, its key and
+    required columns are raw.articles' enforced ones (the staging expression keeps them non-null and distinct)."""
+    mart = _sql_without_comments(MARTS_DIR / "dim_articles.sql")
+    assert "materialized='view'" in mart and "{{ ref('stg_raw__articles') }}" in mart
+    assert not re.search(r"\b(join|where|group by|union|distinct|unnest)\b", mart), "dim_articles is not one-to-one"
+    assert re.search(rf"^\s*{column},?$", mart, re.MULTILINE), f"dim_articles.{column} is transformed"
+    staging = _sql_without_comments(STAGING_DIR / "stg_raw__articles.sql")
+    raw_column, kind = DIM_ARTICLES_KEYS[column]
+    # unchanged (a cast), or for source a lower(trim()) that keeps a non-null value non-null
+    assert re.search(rf"^\s*(lower\(trim\({raw_column}\)\)|{raw_column})::varchar as {column},?$", staging,
+                     re.MULTILINE), f"stg_raw__articles.{column}"
+    enforced = {(c, k) for t, k, columns in constraints if t == "articles" for c in columns}
+    assert (raw_column, kind) in enforced
+    if kind != "NOT NULL":
+        assert (raw_column, "NOT NULL") in enforced or kind == "PRIMARY KEY"

@@ -9,10 +9,11 @@ LAYERS = ("raw", "staging", "intermediate", "marts")
 
 
 def table_counts(con: duckdb.DuckDBPyConnection, schemas: tuple[str, ...] = LAYERS) -> list[tuple[str, str, int]]:
-    """(schema, table, rows) for every base table of the given schemas, in name order."""
+    """(schema, relation, rows) for every base table of the given schemas and every view of marts (which readers
+    use like tables: dim_articles and the reporting views), in name order. Staging views are plumbing: left out."""
     tables = con.execute(
         "select table_schema, table_name from information_schema.tables "
-        "where table_type = 'BASE TABLE' and table_schema in (select unnest(?)) "
+        "where (table_type = 'BASE TABLE' or table_schema = 'marts') and table_schema in (select unnest(?)) "
         "order by table_schema, table_name",
         [list(schemas)],
     ).fetchall()
