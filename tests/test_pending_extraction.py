@@ -35,3 +35,20 @@ def test_pending_articles_are_the_unextracted_ones_with_their_text(con):
     row = con.execute(pending_articles_sql(), [extraction.EXTRACTOR_VERSION]).fetchall()
     by_id = {r[0]: r for r in row}
     assert by_id[changed_id][3].endswith("Thêm một câu.")     # body_text of the current revision
+
+
+def test_extraction_goes_batch_by_batch_and_stops_after_a_short_batch(con, monkeypatch):
+    from warehouse import facts
+
+    queries = []
+    original = facts.pending_articles_sql
+    monkeypatch.setattr(facts, "BATCH_SIZE", 2)
+    monkeypatch.setattr(facts, "pending_articles_sql", lambda limit=None: queries.append(limit) or original(limit))
+    land_articles(con, list(corpus.records(5, 0)))
+    assert extract_pending(con).articles == 5 and count_pending(con) == 0
+    assert queries == [2, 2, 2]               # 2 + 2 + 1: the short batch was the last; no query that finds none
+
+    queries.clear()
+    land_articles(con, list(corpus.records(4, 100)))
+    assert extract_pending(con).articles == 4 and count_pending(con) == 0
+    assert queries == [2, 2, 2]               # 2 + 2 full batches, then one query that finds none

@@ -104,10 +104,13 @@ def extract_pending(con: duckdb.DuckDBPyConnection, limit: int | None = None) ->
         remaining = None if limit is None else limit - stats.articles
         if remaining is not None and remaining <= 0:
             break
-        batch = con.execute(pending_articles_sql(min(BATCH_SIZE, remaining or BATCH_SIZE)), [version]).fetchall()
+        size = min(BATCH_SIZE, remaining or BATCH_SIZE)
+        batch = con.execute(pending_articles_sql(size), [version]).fetchall()
         if not batch:
             break
         _land_batch(con, batch, stats)
+        if len(batch) < size:
+            break   # that was every pending article (one writer: nothing landed meanwhile); no query for none
     return stats
 
 
