@@ -25,17 +25,6 @@ from orchestration import dbt_warm
 
 WARM_ENV = "VNWH_DBT_WARM"        # "0": no warm dbt process, dagster-dbt spawns the plain dbt
 PROJECT_DIR = Path(__file__).resolve().parent.parent / "dbt_project"
-SOURCE_DIRS = ("models", "macros", "seeds", "tests", "analyses")
-TOP_FILES = ("dbt_project.yml", "profiles.yml")
-
-
-def _newest_source_mtime() -> float:
-    newest = max((PROJECT_DIR / name).stat().st_mtime for name in TOP_FILES)
-    for folder in SOURCE_DIRS:
-        for path in (PROJECT_DIR / folder).rglob("*"):
-            if path.is_file():
-                newest = max(newest, path.stat().st_mtime)
-    return newest
 
 
 def dbt_executable() -> str:
@@ -52,7 +41,7 @@ def warm_dbt_executable() -> str:
 def ensure_manifest() -> Path:
     """Run ``dbt parse`` when the manifest is missing or stale; returns its path."""
     manifest = PROJECT_DIR / "target" / "manifest.json"
-    if manifest.exists() and manifest.stat().st_mtime >= _newest_source_mtime():
+    if manifest.exists() and manifest.stat().st_mtime >= dbt_warm.newest_project_mtime(PROJECT_DIR):
         return manifest
     result = subprocess.run(
         [dbt_executable(), "parse", "--project-dir", str(PROJECT_DIR), "--profiles-dir", str(PROJECT_DIR), "--quiet"],

@@ -7,7 +7,7 @@ process when its resource is set up (at the start of an in-process run): it impo
 while extraction runs, then waits for exactly one command.
 
 dagster-dbt still spawns "the dbt executable" with its arguments and environment and reads dbt's JSON log lines
-from its stdout; the executable is this module's client (``python -m orchestration.dbt_warm``). It hands its
+from its stdout; the executable is this module's client (the ``vnwh-dbt`` console script). It hands its
 argv, environment, working directory and stdout/stderr file descriptors to the warm server over a Unix socket,
 forwards SIGINT/SIGTERM to it and exits with dbt's exit code. Without a server (``$VNWH_DBT_WARM_SOCKET`` unset, or
 nobody listening) the client becomes the plain dbt executable (``exec``), so nothing depends on the server.
@@ -281,7 +281,8 @@ def _parse_env(env) -> dict[str, str]:
 
 
 def newest_project_mtime(project_dir: Path) -> float:
-    """The newest modification time of the files dbt parses (project, profile, models, macros, seeds, tests)."""
+    """The newest modification time of the files dbt parses (project, profile, models, macros, seeds, tests):
+    a manifest or parse older than this is stale."""
     newest = max((project_dir / name).stat().st_mtime for name in ("dbt_project.yml", "profiles.yml"))
     for folder in ("models", "macros", "seeds", "tests", "analyses"):
         for file in (project_dir / folder).rglob("*"):
