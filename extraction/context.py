@@ -9,10 +9,12 @@ from datetime import date
 from .dates import find_dates
 from .event_parts import sector_set
 from .places import Place, find_places
-from .text import Sentence, WordFinder, WordStarts, match_form, split_sentences
+from .text import Sentence, WordFinder, WordStarts, match_form, split_sentences, whole_word
 
 # A locality referred to without its name: "tỉnh", "của tỉnh", "thành phố", "địa phương".
 ANAPHORA = re.compile(r"(?<!\w)(?:tỉnh|thành phố|địa phương|tỉnh ta|thành phố ta)(?!\s+[A-ZĐÀ-Ỹa-zđà-ỹ]*[A-ZĐ])")
+# A company named nearby: its own figures (revenue, a plant's exports), not a province's or a country's.
+COMPANY = re.compile(rf"công ty|tập đoàn|nhà máy|{whole_word('hãng')}|ctcp|tnhh")
 
 _NO_FINDER = WordFinder({})
 

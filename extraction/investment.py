@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .context import ANAPHORA, Article
+from .context import ANAPHORA, COMPANY, Article
 from .dates import find_as_of
 from .facts import InvestmentFact
 from .numbers import count_pattern, find_counts, find_money, is_plan
@@ -22,7 +22,6 @@ CUE = re.compile(r"(?<!\w)" + trie_regex(CUE_PHRASES) + r"(?!\w)")     # word-le
 _SKIP = re.compile(rf"{whole_word('oda')}|viện trợ|tài trợ|vốn vay|khoản vay|kêu gọi|"
                    r"kỳ vọng|mong muốn|đề nghị|cam kết hỗ trợ|tiềm năng|xuất khẩu|nhập khẩu|kim ngạch|vốn điều lệ")
 _FOREIGN_CUE = re.compile(rf"nước ngoài|{whole_word('fdi')}|đầu tư trực tiếp|quốc gia và vùng lãnh thổ|quốc tế")
-_COMPANY = re.compile(rf"công ty|tập đoàn|nhà máy|{whole_word('hãng')}|ctcp|tnhh")
 _PROJECTS = count_pattern(r"dự án")
 _CAPITAL_BEFORE = re.compile(r"(?:vốn|đầu tư|fdi|giải ngân|cam kết|đăng ký|thu hút)[^;]{0,40}$")
 _WILL = re.compile(whole_word("sẽ"))
@@ -199,7 +198,7 @@ def _clause_fact(article, sentence, start, end, as_of, rank_match, version, prev
                 or i == 0 and _CAPITAL_SUBJECT.match(key)]
     if not counts and not capitals:
         return None
-    if _COMPANY.search(key) and not any(c.value > 1 for c in counts):
+    if COMPANY.search(key) and not any(c.value > 1 for c in counts):
         return None
     if not counts and _NAMED_PROJECT.search(article.text, start, end):
         return None

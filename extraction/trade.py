@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .context import ANAPHORA, Article
+from .context import ANAPHORA, COMPANY, Article
 from .dates import Period, find_periods
 from .facts import TradeFact
 from .numbers import Change, Money, find_changes, find_money, is_plan
 from .places import Place
-from .text import Sentence, trie_regex, whole_word
+from .text import Sentence, trie_regex
 
 _KEYWORD = re.compile(trie_regex([
     "kim ngạch xuất nhập khẩu", "kim ngạch xuất khẩu", "kim ngạch nhập khẩu", "xuất nhập khẩu", "kim ngạch thương mại",
@@ -25,7 +25,6 @@ _KEYWORD = re.compile(trie_regex([
     "thương mại việt nam"]))
 _NOT_TRADE = re.compile(r"vốn|dự án|đầu tư|viện trợ|tài trợ|doanh thu|lợi nhuận|ngân sách|giải ngân|fdi|oda|"
                         r"chiếm|lượt khách|du lịch|xuất siêu|nhập siêu|thặng dư|thâm hụt|cán cân|kiều hối")
-_COMPANY = re.compile(rf"công ty|tập đoàn|nhà máy|{whole_word('hãng')}|ctcp|tnhh")
 _COMMODITY = re.compile(      # whole words: "than" is coal, not the first letters of "Thanh Hóa" or "Lệ Thanh"
     r"(?<!\w)(?:gạo|cà phê|thủy sản|hải sản|tôm|cá tra|dệt may|may mặc|da giày|điện thoại|máy tính|điện tử|rau quả|"
     r"trái cây|hồ tiêu|hạt điều|cao su|gỗ|than|dầu thô|xăng dầu|sắt thép|thép|máy móc|nông sản|phân bón|sầu riêng|"
@@ -203,7 +202,7 @@ def _fact(article, sentence, key, keywords, periods, pos, money, change, previou
     if keyword is None or pos - keyword.end() > 160:
         return None
     between = key[keyword.end():pos]
-    if _NOT_TRADE.search(between) or _COMPANY.search(key[max(0, keyword.start() - 60):pos]) \
+    if _NOT_TRADE.search(between) or COMPANY.search(key[max(0, keyword.start() - 60):pos]) \
             or _COMMODITY.search(key[keyword.start():pos]) or (money is None and pos - keyword.end() > 100):
         return None
     if money is None and not any(word in key[pos:pos + 40] for word in ("%", "lần", "gấp")):
