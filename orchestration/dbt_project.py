@@ -27,15 +27,10 @@ WARM_ENV = "VNWH_DBT_WARM"        # "0": no warm dbt process, dagster-dbt spawns
 PROJECT_DIR = Path(__file__).resolve().parent.parent / "dbt_project"
 
 
-def dbt_executable() -> str:
-    candidate = Path(sys.executable).with_name("dbt")
-    return str(candidate) if candidate.exists() else "dbt"
-
-
 def warm_dbt_executable() -> str:
     """The warm-dbt client (see orchestration.dbt_warm), or plain dbt where the project is not installed."""
     candidate = Path(sys.executable).with_name("vnwh-dbt")
-    return str(candidate) if candidate.exists() else dbt_executable()
+    return str(candidate) if candidate.exists() else dbt_warm.real_dbt()
 
 
 def ensure_manifest() -> Path:
@@ -44,7 +39,8 @@ def ensure_manifest() -> Path:
     if manifest.exists() and manifest.stat().st_mtime >= dbt_warm.newest_project_mtime(PROJECT_DIR):
         return manifest
     result = subprocess.run(
-        [dbt_executable(), "parse", "--project-dir", str(PROJECT_DIR), "--profiles-dir", str(PROJECT_DIR), "--quiet"],
+        [dbt_warm.real_dbt(), "parse", "--project-dir", str(PROJECT_DIR), "--profiles-dir", str(PROJECT_DIR),
+         "--quiet"],
         cwd=PROJECT_DIR, capture_output=True, text=True, env={**os.environ}, check=False,
     )
     if result.returncode != 0:

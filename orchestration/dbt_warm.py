@@ -46,6 +46,7 @@ PARTIAL_PARSE_FILE = "partial_parse.msgpack"
 
 
 def real_dbt() -> str:
+    """The dbt-core executable installed beside this Python (plain ``dbt`` on the PATH otherwise)."""
     candidate = Path(sys.executable).with_name("dbt")
     return str(candidate) if candidate.exists() else "dbt"
 
