@@ -76,11 +76,15 @@ STAGING_KEYS = {
 STAGING_DIR = Path(__file__).resolve().parent.parent / "dbt_project" / "models" / "staging"
 
 
+def _sql_without_comments(path: Path) -> str:
+    return re.sub(r"\{#.*?#\}|--[^\n]*", "", path.read_text(), flags=re.DOTALL).lower()
+
+
 @pytest.mark.parametrize(("model", "column"), sorted(STAGING_KEYS))
 def test_staging_key_is_an_unchanged_raw_key(model, column, constraints):
     """The staging yml leaves these keys untested: they must be raw keys DuckDB enforces, passed through as is."""
     table, raw_column = STAGING_KEYS[(model, column)]
-    sql = re.sub(r"--[^\n]*", "", (STAGING_DIR / f"{model}.sql").read_text()).lower()
+    sql = _sql_without_comments(STAGING_DIR / f"{model}.sql")
     assert f"{{{{ source('raw', '{table}') }}}}" in sql
     assert re.search(rf"^\s*{raw_column}::\w+ as {column},?$", sql, re.MULTILINE), f"{model}.{column} is transformed"
     assert not re.search(r"\b(join|where|group by|union|distinct|unnest)\b", sql), f"{model} is not one-to-one"
@@ -99,10 +103,6 @@ MARTS_DIR = STAGING_DIR.parent / "marts"
 # dim_articles column -> the staging column it passes on, and the raw constraint that makes it safe without tests
 DIM_ARTICLES_KEYS = {"article_id": ("article_id", "PRIMARY KEY"), "url": ("url", "UNIQUE"),
                      "source": ("source", "NOT NULL")}
-
-
-def _sql_without_comments(path: Path) -> str:
-    return re.sub(r"\{#.*?#\}|--[^\n]*", "", path.read_text(), flags=re.DOTALL).lower()
 
 
 @pytest.mark.parametrize("column", sorted(DIM_ARTICLES_KEYS))
