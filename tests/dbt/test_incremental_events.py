@@ -101,8 +101,10 @@ def differences(incremental, full, table: str) -> tuple[list, list]:
     con = duckdb.connect(str(full))
     try:
         con.execute(f"attach '{incremental}' as refreshed (read_only)")
-        only_incremental = con.execute(f"select * from refreshed.{table} except select * from {table}").fetchall()
-        only_full = con.execute(f"select * from {table} except select * from refreshed.{table}").fetchall()
+        # change_batch tells builds apart (when an article last changed), not what was built
+        rows = "select columns(lambda column_name: column_name != 'change_batch') from"
+        only_incremental = con.execute(f"{rows} refreshed.{table} except {rows} {table}").fetchall()
+        only_full = con.execute(f"{rows} {table} except {rows} refreshed.{table}").fetchall()
         con.execute("detach refreshed")  # the instance outlives this connection (dbt holds it)
     finally:
         con.close()

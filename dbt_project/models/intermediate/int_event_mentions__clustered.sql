@@ -322,7 +322,8 @@ clustered as (
         mentions.agreement_status,
         mentions.extractor_version,
         shaped.identity_key,
-        parent_links.parent_id as parent_mention_id
+        parent_links.parent_id as parent_mention_id,
+        mentions.change_batch
     from components
     inner join mentions
         on components.mention_id = mentions.mention_id

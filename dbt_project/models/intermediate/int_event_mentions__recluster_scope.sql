@@ -6,9 +6,10 @@
     stored parent_mention_id) lists every mention. Read before the clustering runs: it compares the
     current mentions with the clustered table as built by the previous run (OLD).
 
-    CHANGED  = mentions that are new, or whose inputs differ from OLD (article, publication time, source,
-               offset, version, dates, type group, identity key with the participant sets).
-    VANISHED = mentions of OLD that are gone or changed.
+    CHANGED  = every mention of an article whose change batch is above OLD's highest (new, re-extracted or
+               re-resolved articles, macros/change_batches.sql): a superset of the mentions whose inputs
+               differ from OLD, which only widens the scope.
+    VANISHED = mentions of OLD that are gone, or of a changed article (OLD's row is not the current one).
     RELINKED = unchanged mentions whose parent link changes: a finer CHANGED mention is compatible and
                beats the OLD parent (same article, precision, report order), or there was none.
     ORPHANS  = unchanged mentions whose OLD parent vanished.
@@ -18,7 +19,8 @@
                the argument is in the header of int_event_mentions__clustered.
 #}
 {%- set clustered_columns = built_columns('int_event_mentions__clustered') -%}
-{%- set rebuild_all = 'parent_mention_id' not in clustered_columns or (flags is defined and flags.FULL_REFRESH) %}
+{%- set rebuild_all = 'parent_mention_id' not in clustered_columns or 'change_batch' not in clustered_columns
+    or (flags is defined and flags.FULL_REFRESH) %}
 -- depends_on: {{ ref('int_event_participants__resolved') }}
 
 with
@@ -47,56 +49,22 @@ mentions as (
         {{ event_mention_shapes('mentions', 'participants') }}
     ),
 
-    current_inputs as (
-        select
-            mentions.mention_id,
-            mentions.article_id,
-            mentions.source,
-            mentions.published_at,
-            mentions.char_start,
-            mentions.extractor_version,
-            mentions.type_group,
-            mentions.event_date,
-            mentions.event_date_precision,
-            mentions.event_end_date,
-            shaped.identity_key
-        from mentions
-        inner join shaped
-            on mentions.mention_id = shaped.mention_id
-    ),
-
-    built_inputs as (
-        select
-            mention_id,
-            article_id,
-            source,
-            published_at,
-            char_start,
-            extractor_version,
-            type_group,
-            event_date,
-            event_date_precision,
-            event_end_date,
-            identity_key
-        from built
-    ),
-
     changed as materialized (
-        select current_minus_built.mention_id
-        from (
-            select * from current_inputs
-            except
-            select * from built_inputs
-        ) as current_minus_built
+        -- mentions of articles whose change batch is above the clustered table's (macros/change_batches.sql)
+        select mentions.mention_id
+        from mentions
+        where mentions.change_batch > (select coalesce(max(built.change_batch), -1) from built)
     ),
 
     vanished as materialized (
-        select built_minus_current.mention_id
-        from (
-            select * from built_inputs
-            except
-            select * from current_inputs
-        ) as built_minus_current
+        -- built rows that are not current as built: mentions gone, and the old rows of changed articles
+        select built.mention_id
+        from built
+        where not exists (
+            select 1
+            from mentions
+            where mentions.mention_id = built.mention_id and mentions.change_batch = built.change_batch
+        )
     ),
 
     signatures as materialized (

@@ -1,7 +1,10 @@
 {#
     Current event mentions of in-scope articles, flat (participants and sectors are split out),
     with the type group that deduplication compares and the article's source and publication time.
+    Incremental by change batch (macros/change_batches.sql): a refresh transforms only the changed articles.
 #}
+{{ config(**incremental_by_change_batch_config()) }}
+
 with
 
 mentions as (
@@ -10,6 +13,9 @@ mentions as (
 
 scope as (
     select * from {{ ref('int_articles__fact_scope') }}
+    {% if is_incremental() %}
+        where {{ above_watermark('change_batch') }}
+    {% endif %}
 ),
 
 event_types as (
@@ -41,7 +47,8 @@ resolved as (
         {{ resolve_code('mentions.location_country_code', 'location_country.country_code',
                         unknown_country_code()) }} as location_country_code,
         mentions.agreement_status,
-        mentions.extractor_version
+        mentions.extractor_version,
+        scope.change_batch
     from mentions
     inner join scope
         on

@@ -2,7 +2,10 @@
     One row per participant of a current event mention, with codes resolved against the gazetteer
     (an unknown country becomes ZZ, an unknown locality code the unknown member) and the current
     administrative unit of Vietnamese localities, which deduplication compares.
+    Incremental by change batch (macros/change_batches.sql): a refresh transforms only the changed articles.
 #}
+{{ config(**incremental_by_change_batch_config()) }}
+
 with
 
 mentions as (
@@ -11,6 +14,9 @@ mentions as (
 
 current_mentions as (
     select * from {{ ref('int_event_mentions__resolved') }}
+    {% if is_incremental() %}
+        where {{ above_watermark('change_batch') }}
+    {% endif %}
 ),
 
 countries as (
@@ -29,15 +35,18 @@ exploded as (
     select
         mentions.mention_id,
         mentions.article_id,
+        current_mentions.change_batch,
         unnest(mentions.participants) as participant
     from mentions
-    where mentions.mention_id in (select current_mentions.mention_id from current_mentions)
+    inner join current_mentions
+        on mentions.mention_id = current_mentions.mention_id
 ),
 
 flattened as (
     select
         exploded.mention_id,
         exploded.article_id,
+        exploded.change_batch,
         lower(trim(exploded.participant.side)) as side,
         upper(nullif(trim(exploded.participant.country_code), '')) as country_code,
         nullif(trim(exploded.participant.locality_code), '') as locality_code,
@@ -63,7 +72,8 @@ resolved as (
             when flattened.level in ('province', 'city', 'district', 'commune', 'region') then flattened.level
             when participant_locality.level is not null then participant_locality.level
             else 'region'
-        end as level
+        end as level,
+        flattened.change_batch
     from flattened
     left join countries as participant_country
         on flattened.country_code = participant_country.country_code

@@ -19,7 +19,9 @@ localities as (
 ),
 
 current_mentions as (
-    select mentions.*
+    select
+        mentions.*,
+        scope.change_batch
     from mentions
     inner join scope
         on
@@ -50,7 +52,8 @@ resolved as (
         current_mentions.as_of_date,
         current_mentions.rank,
         current_mentions.evidence,
-        current_mentions.extractor_version
+        current_mentions.extractor_version,
+        current_mentions.change_batch
     from current_mentions
     left join countries as investor_country
         on current_mentions.investor_country_code = investor_country.country_code

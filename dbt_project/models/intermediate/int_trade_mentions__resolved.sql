@@ -19,7 +19,9 @@ localities as (
 ),
 
 current_mentions as (
-    select mentions.*
+    select
+        mentions.*,
+        scope.change_batch
     from mentions
     inner join scope
         on
@@ -50,7 +52,8 @@ resolved as (
         current_mentions.period_month_to,
         current_mentions.change_pct,
         current_mentions.evidence,
-        current_mentions.extractor_version
+        current_mentions.extractor_version,
+        current_mentions.change_batch
     from current_mentions
     left join countries as reporter_country
         on current_mentions.reporter_country_code = reporter_country.country_code

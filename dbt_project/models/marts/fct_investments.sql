@@ -1,24 +1,10 @@
-{{
-    config(
-        materialized='incremental',
-        unique_key='article_id',
-        incremental_strategy='delete+insert',
-        on_schema_change='append_new_columns',
-        post_hook="{{ delete_vanished_facts('investment_id', ref('int_investment_mentions__resolved'), 'investment_id') }}"
-    )
-}}
+{{ config(**incremental_by_change_batch_config()) }}
 
 with
 
 investment_mentions as (
     select * from {{ ref('int_investment_mentions__resolved') }}
 ),
-
-{% if is_incremental() %}
-    changed_articles as (
-        {{ changed_article_ids('investment_mentions', ['article_id', 'investment_id', 'extractor_version']) }}
-    ),
-{% endif %}
 
 final as (
     select
@@ -40,10 +26,11 @@ final as (
         as_of_date,
         rank,
         evidence,
-        extractor_version
+        extractor_version,
+        change_batch
     from investment_mentions
     {% if is_incremental() %}
-        where article_id in (select changed_articles.article_id from changed_articles)
+        where {{ above_watermark('change_batch') }}
     {% endif %}
 )
 

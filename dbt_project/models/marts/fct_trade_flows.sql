@@ -1,24 +1,10 @@
-{{
-    config(
-        materialized='incremental',
-        unique_key='article_id',
-        incremental_strategy='delete+insert',
-        on_schema_change='append_new_columns',
-        post_hook="{{ delete_vanished_facts('trade_flow_id', ref('int_trade_mentions__resolved'), 'trade_flow_id') }}"
-    )
-}}
+{{ config(**incremental_by_change_batch_config()) }}
 
 with
 
 trade_mentions as (
     select * from {{ ref('int_trade_mentions__resolved') }}
 ),
-
-{% if is_incremental() %}
-    changed_articles as (
-        {{ changed_article_ids('trade_mentions', ['article_id', 'trade_flow_id', 'extractor_version']) }}
-    ),
-{% endif %}
 
 final as (
     select
@@ -40,10 +26,11 @@ final as (
         period_month_to,
         change_pct,
         evidence,
-        extractor_version
+        extractor_version,
+        change_batch
     from trade_mentions
     {% if is_incremental() %}
-        where article_id in (select changed_articles.article_id from changed_articles)
+        where {{ above_watermark('change_batch') }}
     {% endif %}
 )
 
