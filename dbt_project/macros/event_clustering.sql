@@ -243,3 +243,20 @@
     {%- endif -%}
     {{ return(adapter.get_columns_in_relation(relation) | map(attribute='name') | list) }}
 {%- endmacro %}
+
+{#
+    changed_mention_share: the share of `mentions` (int_event_mentions__resolved) whose change batch is above the
+    built clustered table's. When a gazetteer, seed or model change has changed most articles, the recluster scope
+    lists every mention: finding the pairs of most mentions one by one costs far more than clustering them all
+    (measured at 100k articles: 133 s against 4 s).
+#}
+{% macro changed_mention_share(mentions, clustered_identifier) -%}
+    {%- if not execute -%}
+        {{ return(0) }}
+    {%- endif -%}
+    {%- set rows = run_query(
+        "select count(*) filter (where change_batch > (select coalesce(max(change_batch), -1) from "
+        ~ this.database ~ "." ~ this.schema ~ "." ~ clustered_identifier ~ ")) / greatest(count(*), 1) from "
+        ~ mentions) -%}
+    {{ return(rows.columns[0].values()[0]) }}
+{%- endmacro %}

@@ -26,6 +26,8 @@ def fact_batches(db) -> dict[str, set[tuple[str, int]]]:
 
 def snapshot(db) -> dict:
     return {"scope": scope_batches(db), "facts": fact_batches(db),
+            "reclustered": query(db, "select count(*) from intermediate.int_event_mentions__recluster_scope")[0][0],
+            "mentions": query(db, "select count(*) from intermediate.int_event_mentions__resolved")[0][0],
             "a8_partner": query(db, "select partner_country_code from marts.fct_trade_flows "
                                     "where trade_flow_id = 't-a8-1'")}
 
@@ -69,7 +71,8 @@ def builds(tmp_path_factory):
 
 def test_a_build_without_changes_keeps_every_batch(builds):
     _, states = builds
-    assert states["noop"] == states["first"]
+    unchanged = ("scope", "facts", "a8_partner")
+    assert {key: states["noop"][key] for key in unchanged} == {key: states["first"][key] for key in unchanged}
     assert len(set(states["first"]["scope"].values())) == 1   # the first build is one batch
 
 
@@ -94,6 +97,14 @@ def test_a_gazetteer_change_reprocesses_every_article(builds):
     assert batch > max(before["scope"].values())
     for table in FACT_TABLES:
         assert {row[1] for row in after["facts"][table]} == {batch}, table
+    # every mention changed: the scope lists them all instead of looking for the pairs of each
+    assert after["reclustered"] == after["mentions"] > 0
+
+
+def test_a_refresh_without_event_changes_reclusters_nothing(builds):
+    _, states = builds
+    assert states["noop"]["reclustered"] == 0
+    assert states["new_article"]["reclustered"] == 0   # n1 reports a trade figure, no event
 
 
 def test_the_facts_hold_no_rows_of_an_old_batch(builds):

@@ -2,8 +2,9 @@
     The work list of one refresh of the event chain: the current event mentions that
     int_event_mentions__clustered must cluster again; every other mention keeps its row (event id,
     first mention, rank in its event, parent), and the event marts rewrite only the events of these
-    mentions. A full build (no clustered table yet, --full-refresh, or a table built before the clustering
-    stored parent_mention_id) lists every mention. Read before the clustering runs: it compares the
+    mentions. A full build (no clustered table yet, --full-refresh, a table built before the clustering
+    stored parent_mention_id and change_batch, or more than a share of the mentions changed: var
+    recluster_all_share, 0.1) lists every mention. Read before the clustering runs: it compares the
     current mentions with the clustered table as built by the previous run (OLD).
 
     CHANGED  = every mention of an article whose change batch is above OLD's highest (new, re-extracted or
@@ -20,7 +21,9 @@
 #}
 {%- set clustered_columns = built_columns('int_event_mentions__clustered') -%}
 {%- set rebuild_all = 'parent_mention_id' not in clustered_columns or 'change_batch' not in clustered_columns
-    or (flags is defined and flags.FULL_REFRESH) %}
+    or (flags is defined and flags.FULL_REFRESH)
+    or changed_mention_share(ref('int_event_mentions__resolved'), 'int_event_mentions__clustered')
+        > var('recluster_all_share', 0.1) %}
 -- depends_on: {{ ref('int_event_participants__resolved') }}
 
 with
