@@ -6,8 +6,9 @@ fills a fresh one and atomically re-points the symlink at it, then prunes old ge
 A table whose content did not change since the live generation is not exported again: its file is hard-linked
 from the live generation (the new name keeps the file alive after the old generation is pruned; files are never
 written in place). "Did not change" means an equal fingerprint: DuckDB's version, the export options, the column
-names and types, the row count and the sum of every row's hash, computed in DuckDB on the copied table and stored
-in the manifest (``export_fingerprints``, with ``export_generation``, the folder they describe).
+names and types, the row count and the sum of every row's hash, computed in DuckDB on the relation the file is
+written from, in the same transaction, and stored in the manifest (``export_fingerprints``, with
+``export_generation``, the folder they describe).
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import json
 import os
 import shutil
 import uuid
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -31,17 +33,26 @@ def new_generation(exports_dir: Path) -> Path:
     return exports_dir.with_name(f".{exports_dir.name}.gen-{stamp()}-{uuid.uuid4().hex[:6]}")
 
 
+@dataclass(frozen=True)
+class TableExport:
+    rows: int
+    fingerprint: str
+    how: str        # "linked" (from the live generation) or "written"
+
+
 def fingerprints(con: duckdb.DuckDBPyConnection, table_sql: dict[str, str]) -> dict[str, str]:
     """Content fingerprint of each table (name -> fully qualified, quoted relation), independent of row order."""
-    out = {}
-    for name, relation in table_sql.items():
-        columns = con.execute(f"select column_name, column_type from (describe {relation})").fetchall()
-        count, hash_sum = con.execute(
-            f"select count(*), coalesce(sum(hash({_ROW})::hugeint), 0)::varchar from {relation} {_ROW}"
-        ).fetchone()
-        key = [duckdb.__version__, EXPORT_OPTIONS, columns, count, hash_sum]
-        out[name] = hashlib.sha256(json.dumps(key, default=str).encode()).hexdigest()[:32]
-    return out
+    return {name: fingerprint(con, relation)[1] for name, relation in table_sql.items()}
+
+
+def fingerprint(con: duckdb.DuckDBPyConnection, relation: str) -> tuple[int, str]:
+    """The row count and content fingerprint of one relation."""
+    columns = con.execute(f"select column_name, column_type from (describe {relation})").fetchall()
+    count, hash_sum = con.execute(
+        f"select count(*), coalesce(sum(hash({_ROW})::hugeint), 0)::varchar from {relation} {_ROW}"
+    ).fetchone()
+    key = [duckdb.__version__, EXPORT_OPTIONS, columns, count, hash_sum]
+    return count, hashlib.sha256(json.dumps(key, default=str).encode()).hexdigest()[:32]
 
 
 def live_fingerprints(manifest: dict | None, exports_dir: Path) -> tuple[Path | None, dict[str, str]]:
@@ -55,26 +66,31 @@ def live_fingerprints(manifest: dict | None, exports_dir: Path) -> tuple[Path | 
     return exports_dir.with_name(generation), dict(manifest.get("export_fingerprints") or {})
 
 
-def write_generation(
+def export_table(
     con: duckdb.DuckDBPyConnection,
-    table_sql: dict[str, str],
+    name: str,
+    relation: str,
     out_dir: Path,
-    prints: dict[str, str],
     live: tuple[Path | None, dict[str, str]] = (None, {}),
-) -> dict[str, str]:
-    """``<out_dir>/<table>/data.parquet`` for every table; returns table -> "linked" or "written"."""
+) -> TableExport:
+    """``<out_dir>/<name>/data.parquet`` from ``relation``, hard-linked from the ``live`` generation when the
+    fingerprint is unchanged. Fingerprint and file are taken in one transaction: they describe the same rows."""
     live_dir, live_prints = live
-    out_dir.mkdir(parents=True)
-    done = {}
-    for name, relation in table_sql.items():
+    con.execute("begin transaction")
+    try:
+        rows, print_ = fingerprint(con, relation)
         (out_dir / name).mkdir()
         target = out_dir / name / EXPORT_FILE
-        if live_dir is not None and live_prints.get(name) == prints.get(name) and _link(live_dir / name, target):
-            done[name] = "linked"
-            continue
-        con.execute(f"copy (select * from {relation}) to '{sql_str(target)}' ({EXPORT_OPTIONS})")
-        done[name] = "written"
-    return done
+        if live_dir is not None and live_prints.get(name) == print_ and _link(live_dir / name, target):
+            how = "linked"
+        else:
+            con.execute(f"copy (select * from {relation}) to '{sql_str(target)}' ({EXPORT_OPTIONS})")
+            how = "written"
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+    return TableExport(rows, print_, how)
 
 
 def _link(live_table_dir: Path, target: Path) -> bool:

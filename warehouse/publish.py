@@ -15,8 +15,11 @@ never open the build file. After each successful build, ``publish()``:
    generation's is hard-linked from it instead of exported again (see ``warehouse.exports``),
 5. writes ``serving.manifest.json`` atomically (the same manifest is stored inside the copy, ``ops.publish_manifest``).
 
-Steps 2 and 4 and the manifest stored inside share one connection: the copy, its row counts (what each
-``create table as`` reports), its fingerprints and the manifest are written in one transaction, then checkpointed.
+Steps 2 and 4 run together on two threads (``warehouse.publish_copy``): each table is copied in its own
+transaction while the marts are exported from the build file. A failure in either fails the publish before step 3:
+the temporary file and the new generation folder are removed, the live copy and exports are untouched (a killed
+publish leaves a temporary file that the next publish removes, and a generation folder that is pruned later).
+The manifest is stored inside the copy once all tables are copied and exported; then the copy is checkpointed.
 
 Publishes are serialised with an advisory lock file beside the target.
 """
@@ -39,21 +42,7 @@ import duckdb
 
 from warehouse import exports as parquet
 from warehouse.db import TIMEZONE, db_path, serving_path
-from warehouse.schema import articles_without_body
-
-MARTS_SCHEMA = "marts"
-OPS_SCHEMA = "ops"
-# ops.<name> is built from the build file's raw layer with this select (only when the raw table exists).
-OPS_TABLES: dict[str, tuple[str, str]] = {
-    "articles": (
-        "articles",
-        "select article_id, source, url, title, published_at, updated_at, first_landed_at, landed_at, parse_path,"
-        " parse_warnings, is_relevant, relevance_reason, parser_version, revision, body_chars from {src}",
-    ),
-    "unknown_places": ("unknown_places", "select * from {src}"),
-    "ingest_errors": ("ingest_errors", "select * from {src}"),
-    "extractions": ("extractions", "select * from {src}"),
-}
+from warehouse.publish_copy import MARTS_SCHEMA, OPS_SCHEMA, copy_and_export, plan_copies
 
 
 class PublishError(RuntimeError):
@@ -127,23 +116,15 @@ def publish(
 
 
 def _copy_build(build_db: Path, tmp_db: Path, header: dict, live: tuple) -> PublishManifest:
-    """Copy marts (+ ops) and the manifest into tmp_db in one transaction, checkpoint it, then export the marts
-    into the generation folder ``header`` names (reusing the ``live`` generation's unchanged files)."""
+    """Copy marts (+ ops) into tmp_db and export the marts into the generation folder ``header`` names (reusing the
+    ``live`` generation's unchanged files), store the manifest inside the copy and checkpoint it."""
     alias = f"vnwh_publish_{uuid.uuid4().hex[:8]}"
     con = _open_build(build_db)
     try:
         con.execute(f"attach '{parquet.sql_str(tmp_db)}' as {alias} (read_write)")
         try:
-            con.execute("begin transaction")
-            try:
-                manifest, marts = _fill_copy(con, alias, build_db, header)
-                con.execute("commit")
-            except BaseException:
-                con.execute("rollback")
-                raise
+            manifest = _fill_copy(con, alias, build_db, header, live)
             con.execute(f"checkpoint {alias}")
-            generation = Path(manifest.exports_dir).with_name(manifest.export_generation)
-            parquet.write_generation(con, marts, generation, manifest.export_fingerprints, live)
         finally:
             con.execute(f"detach {alias}")
     finally:
@@ -152,43 +133,29 @@ def _copy_build(build_db: Path, tmp_db: Path, header: dict, live: tuple) -> Publ
 
 
 def _fill_copy(
-    con: duckdb.DuckDBPyConnection, alias: str, build_db: Path, header: dict
-) -> tuple[PublishManifest, dict[str, str]]:
-    """The copy's tables, their fingerprints and the manifest stored inside; returns it and marts name -> relation."""
-    counts = _copy_relations(con, alias, build_db)
-    names = [key.removeprefix(f"{MARTS_SCHEMA}.") for key in counts if key.startswith(f"{MARTS_SCHEMA}.")]
-    marts = {name: f'{alias}.{MARTS_SCHEMA}."{name}"' for name in names}
+    con: duckdb.DuckDBPyConnection, alias: str, build_db: Path, header: dict, live: tuple
+) -> PublishManifest:
+    """The copy's tables, the Parquet generation and the manifest stored inside the copy; returns the manifest."""
+    plan = plan_copies(con)
+    if not any(copy.schema == MARTS_SCHEMA for copy in plan):
+        raise PublishError(f"{build_db} has no tables or views in schema '{MARTS_SCHEMA}': run dbt first")
+    for schema in sorted({copy.schema for copy in plan}):
+        con.execute(f"create schema {alias}.{schema}")
     exports_dir = Path(header["exports_dir"])
+    generation = exports_dir.with_name(header["export_generation"])
+    generation.mkdir(parents=True)
+    counts, exported = copy_and_export(con, plan, alias, generation, live, setup=_set_timezone)
+    names = [copy.name for copy in plan if copy.schema == MARTS_SCHEMA]
+    for name in names:
+        if exported[name].rows != counts[f"{MARTS_SCHEMA}.{name}"]:
+            raise PublishError(f"{build_db} changed during the publish ({MARTS_SCHEMA}.{name}): publish again")
     manifest = PublishManifest(
-        **header, row_counts=counts, exports={name: str(exports_dir / name) for name in names},
-        export_fingerprints=parquet.fingerprints(con, marts),
+        **header, row_counts={copy.key: counts[copy.key] for copy in plan},
+        exports={name: str(exports_dir / name) for name in names},
+        export_fingerprints={name: exported[name].fingerprint for name in names},
     )
     _store_manifest_inside(con, alias, manifest)
-    return manifest, marts
-
-
-def _copy_relations(con: duckdb.DuckDBPyConnection, alias: str, build_db: Path) -> dict[str, int]:
-    marts = _relations(con, MARTS_SCHEMA)
-    if not marts:
-        raise PublishError(f"{build_db} has no tables or views in schema '{MARTS_SCHEMA}': run dbt first")
-    copies = [(MARTS_SCHEMA, name, f'select * from {MARTS_SCHEMA}."{name}"') for name in marts]
-    raw = set(_relations(con, "raw"))
-    copies += [
-        (OPS_SCHEMA, target, select.format(src=_ops_source(source)))
-        for target, (source, select) in OPS_TABLES.items()
-        if source in raw
-    ]
-    for schema in sorted({schema for schema, _, _ in copies}):
-        con.execute(f"create schema {alias}.{schema}")
-    counts = {}
-    for schema, name, select in copies:
-        counts[f"{schema}.{name}"] = con.execute(f'create table {alias}.{schema}."{name}" as {select}').fetchone()[0]
-    return counts
-
-
-def _ops_source(table: str) -> str:
-    # raw.articles is read without its bodies (body_chars is kept at landing): see schema.articles_without_body
-    return articles_without_body() if table == "articles" else f'raw."{table}"'
+    return manifest
 
 
 def _open_build(build_db: Path) -> duckdb.DuckDBPyConnection:
@@ -202,17 +169,12 @@ def _open_build(build_db: Path) -> duckdb.DuckDBPyConnection:
             raise PublishError(f"close this process's connections to {build_db} before publishing: {exc}") from exc
     except duckdb.IOException as exc:
         raise PublishError(f"can't open {build_db} for reading (another process writes it?): {exc}") from exc
-    con.execute(f"set TimeZone = '{TIMEZONE}'")
+    _set_timezone(con)
     return con
 
 
-def _relations(con: duckdb.DuckDBPyConnection, schema: str) -> list[str]:
-    rows = con.execute(
-        "select table_name from information_schema.tables"
-        " where table_catalog = current_database() and table_schema = ? order by table_name",
-        [schema],
-    ).fetchall()
-    return [row[0] for row in rows]
+def _set_timezone(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(f"set TimeZone = '{TIMEZONE}'")    # a session setting: each cursor needs it too
 
 
 def _store_manifest_inside(con: duckdb.DuckDBPyConnection, alias: str, manifest: PublishManifest) -> None:
