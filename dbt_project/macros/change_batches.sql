@@ -53,9 +53,9 @@
     {{- parts | join(';') -}}
 {%- endmacro %}
 
-{# Rows of changed articles: their change batch is above the highest this model holds (its watermark). #}
-{% macro above_watermark(batch_column) -%}
-    {{ batch_column }} > (select coalesce(max(built.change_batch), -1) from {{ this }} as built)
+{# Rows of changed articles: their change batch is above the highest `built` (this model by default) holds. #}
+{% macro above_watermark(batch_column, built=this) -%}
+    {{ batch_column }} > (select coalesce(max(built.change_batch), -1) from {{ built }} as built)
 {%- endmacro %}
 
 {% macro delete_superseded_rows(scope) -%}

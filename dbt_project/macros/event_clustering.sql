@@ -254,9 +254,9 @@
     {%- if not execute -%}
         {{ return(0) }}
     {%- endif -%}
+    {%- set clustered = this.database ~ "." ~ this.schema ~ "." ~ clustered_identifier -%}
     {%- set rows = run_query(
-        "select count(*) filter (where change_batch > (select coalesce(max(change_batch), -1) from "
-        ~ this.database ~ "." ~ this.schema ~ "." ~ clustered_identifier ~ ")) / greatest(count(*), 1) from "
-        ~ mentions) -%}
+        "select count(*) filter (where " ~ above_watermark('change_batch', clustered) ~ ") / greatest(count(*), 1)"
+        ~ " from " ~ mentions) -%}
     {{ return(rows.columns[0].values()[0]) }}
 {%- endmacro %}

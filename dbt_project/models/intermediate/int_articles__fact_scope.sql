@@ -12,7 +12,7 @@
         unique_key='article_id',
         incremental_strategy='delete+insert',
         on_schema_change='append_new_columns',
-        post_hook="delete from {{ this }} where article_id not in (select article_id from ({{ fact_scope_articles() }}))"
+        post_hook="{{ delete_vanished_facts('article_id', '(' ~ fact_scope_articles() ~ ')', 'article_id') }}"
     )
 }}
 

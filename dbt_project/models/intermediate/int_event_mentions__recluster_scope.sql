@@ -56,7 +56,7 @@ mentions as (
         -- mentions of articles whose change batch is above the clustered table's (macros/change_batches.sql)
         select mentions.mention_id
         from mentions
-        where mentions.change_batch > (select coalesce(max(built.change_batch), -1) from built)
+        where {{ above_watermark('mentions.change_batch', 'built') }}
     ),
 
     vanished as materialized (
