@@ -40,13 +40,8 @@ class TableExport:
     how: str        # "linked" (from the live generation) or "written"
 
 
-def fingerprints(con: duckdb.DuckDBPyConnection, table_sql: dict[str, str]) -> dict[str, str]:
-    """Content fingerprint of each table (name -> fully qualified, quoted relation), independent of row order."""
-    return {name: fingerprint(con, relation)[1] for name, relation in table_sql.items()}
-
-
 def fingerprint(con: duckdb.DuckDBPyConnection, relation: str) -> tuple[int, str]:
-    """The row count and content fingerprint of one relation."""
+    """The row count and content fingerprint of one relation (fully qualified, quoted), independent of row order."""
     columns = con.execute(f"select column_name, column_type from (describe {relation})").fetchall()
     count, hash_sum = con.execute(
         f"select count(*), coalesce(sum(hash({_ROW})::hugeint), 0)::varchar from {relation} {_ROW}"

@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 
 from warehouse.db import connect
-from warehouse.exports import fingerprints
+from warehouse.exports import fingerprint
 from warehouse.publish import manifest_path, publish
 
 
@@ -81,6 +81,6 @@ def test_fingerprint_follows_content_and_columns_not_row_order() -> None:
     con.execute("create table c as select * from (values (1, 'x'), (2, 'z')) t(n, s)")          # one value
     con.execute("create table d as select * from (values (1, 'x'), (2, 'y')) t(k, s)")          # a column name
     con.execute("create table e as select * from (values (1, 'x'), (2, 'y'), (2, 'y')) t(n, s)")  # a duplicate
-    prints = fingerprints(con, {name: name for name in "abcde"})
+    prints = {name: fingerprint(con, name)[1] for name in "abcde"}
     assert prints["a"] == prints["b"]
     assert len({prints[name] for name in "acde"}) == 4
