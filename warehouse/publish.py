@@ -6,7 +6,9 @@ never open the build file. After each successful build, ``publish()``:
 1. opens the build file read-only (the caller must have closed its own connection to it),
 2. copies every table and view of the ``marts`` schema into a NEW DuckDB file beside the target, as tables
    (views are materialised, so the copy depends on nothing else), plus a small ``ops`` schema for data-quality
-   reporting (article metadata without the article text, unknown places, ingest errors, extraction runs),
+   reporting (article metadata without the article text, unknown places, ingest errors, extraction runs).
+   On a refresh the new file starts as a byte copy of the live serving file and each table receives only its
+   changed rows (``warehouse.publish_delta``: when that is not possible, or ``full=True``, it is copied whole),
 3. checkpoints and closes it, then ``os.replace``-s it onto ``serving.duckdb``. A reader that has the old file open
    keeps its inode (POSIX) and keeps working; new readers open the new file; nobody sees a half-built file, and
    the publish never opens the serving file, so readers can't block it,
@@ -41,12 +43,18 @@ from pathlib import Path
 import duckdb
 
 from warehouse import exports as parquet
-from warehouse.db import TIMEZONE, db_path, serving_path
-from warehouse.publish_copy import MARTS_SCHEMA, OPS_SCHEMA, copy_and_export, plan_copies
-
-
-class PublishError(RuntimeError):
-    """The build file can't be published (missing, locked, or without a marts schema)."""
+from warehouse.db import db_path, serving_path
+from warehouse.publish_copy import (
+    MARTS_SCHEMA,
+    OPS_SCHEMA,
+    PublishError,
+    copy_and_export,
+    open_build,
+    plan_copies,
+    prepare_copy,
+    set_timezone,
+)
+from warehouse.publish_delta import attach_copy, full_publish_reason
 
 
 @dataclass(frozen=True)
@@ -62,6 +70,10 @@ class PublishManifest:
     exports: dict[str, str] = field(default_factory=dict)
     export_generation: str = ""                                            # the folder ``exports`` points at
     export_fingerprints: dict[str, str] = field(default_factory=dict)     # table -> content fingerprint
+    mode: str = "full"                  # "full" (every table copied) or "delta" (from the live file's bytes)
+    full_reason: str = ""               # why a full publish (see publish_delta.full_publish_reason)
+    full_copy_bytes: int = 0            # the file's size right after its last full publish (the growth guard)
+    table_updates: dict[str, dict] = field(default_factory=dict)    # schema.table -> how, rows, deleted, ...
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, indent=2, sort_keys=True)
@@ -72,9 +84,11 @@ def manifest_path(serving_db: Path) -> Path:
 
 
 def publish(
-    build_db: Path | None = None, serving_db: Path | None = None, exports_dir: Path | None = None
+    build_db: Path | None = None, serving_db: Path | None = None, exports_dir: Path | None = None,
+    full: bool | None = None,
 ) -> PublishManifest:
-    """Copy the build's marts into a fresh serving file, swap it in atomically, export Parquet, write a manifest."""
+    """Copy the build's marts into a new serving file (from the live one's bytes and the changed rows, unless
+    ``full`` or ``$VNWH_PUBLISH_FULL``), swap it in atomically, export Parquet, write a manifest."""
     started = time.monotonic()
     build_db = Path(build_db or db_path()).resolve()
     serving_db = Path(serving_db or serving_path()).resolve()
@@ -88,7 +102,8 @@ def publish(
         _remove_quietly(*serving_db.parent.glob(f".{serving_db.name}.tmp-*"))  # left by a crashed publish
         tmp_db = serving_db.with_name(f".{serving_db.name}.tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}")
         generation = parquet.new_generation(exports_dir)
-        live = parquet.live_fingerprints(_read_manifest(manifest_path(serving_db)), exports_dir)
+        previous = _read_manifest(manifest_path(serving_db))
+        live = parquet.live_fingerprints(previous, exports_dir)
         swapped = False
         try:
             header = {
@@ -100,8 +115,10 @@ def publish(
                 "vnwh_version": vnwh_version(),
                 "duration_s": 0.0,
                 "export_generation": generation.name,
+                "full_reason": full_publish_reason(serving_db, previous, full),
+                "full_copy_bytes": (previous or {}).get("full_copy_bytes", 0),
             }
-            manifest = _copy_build(build_db, tmp_db, header, live)
+            manifest = _copy_build(build_db, tmp_db, header, live, previous or {})
             _swap_file(tmp_db, serving_db)
             _point_symlink(exports_dir, generation)
             swapped = True
@@ -115,15 +132,17 @@ def publish(
     return manifest
 
 
-def _copy_build(build_db: Path, tmp_db: Path, header: dict, live: tuple) -> PublishManifest:
-    """Copy marts (+ ops) into tmp_db and export the marts into the generation folder ``header`` names (reusing the
+def _copy_build(build_db: Path, tmp_db: Path, header: dict, live: tuple, previous: dict) -> PublishManifest:
+    """Copy marts (+ ops) into tmp_db (the ``previous`` publish's bytes and the changed rows, unless ``header``
+    gives a full-publish reason) and export the marts into the generation folder ``header`` names (reusing the
     ``live`` generation's unchanged files), store the manifest inside the copy and checkpoint it."""
     alias = f"vnwh_publish_{uuid.uuid4().hex[:8]}"
-    con = _open_build(build_db)
+    con = open_build(build_db)
     try:
-        con.execute(f"attach '{parquet.sql_str(tmp_db)}' as {alias} (read_write)")
+        reason = attach_copy(con, alias, tmp_db, Path(header["serving_file"]), previous, header["full_reason"])
         try:
-            manifest = _fill_copy(con, alias, build_db, header, live)
+            header = {**header, "full_reason": reason}
+            manifest = _fill_copy(con, alias, build_db, header, live, tmp_db)
             con.execute(f"checkpoint {alias}")
         finally:
             con.execute(f"detach {alias}")
@@ -133,48 +152,34 @@ def _copy_build(build_db: Path, tmp_db: Path, header: dict, live: tuple) -> Publ
 
 
 def _fill_copy(
-    con: duckdb.DuckDBPyConnection, alias: str, build_db: Path, header: dict, live: tuple
+    con: duckdb.DuckDBPyConnection, alias: str, build_db: Path, header: dict, live: tuple, tmp_db: Path
 ) -> PublishManifest:
     """The copy's tables, the Parquet generation and the manifest stored inside the copy; returns the manifest."""
     plan = plan_copies(con)
     if not any(copy.schema == MARTS_SCHEMA for copy in plan):
         raise PublishError(f"{build_db} has no tables or views in schema '{MARTS_SCHEMA}': run dbt first")
-    for schema in sorted({copy.schema for copy in plan}):
-        con.execute(f"create schema {alias}.{schema}")
+    delta = not header["full_reason"]
+    prepare_copy(con, alias, plan, delta)
     exports_dir = Path(header["exports_dir"])
     generation = exports_dir.with_name(header["export_generation"])
     generation.mkdir(parents=True)
-    counts, exported = copy_and_export(con, plan, alias, generation, live, setup=_set_timezone)
+    updates, exported = copy_and_export(con, plan, alias, generation, live, setup=set_timezone, delta=delta)
+    counts = {key: update.rows for key, update in updates.items()}
     names = [copy.name for copy in plan if copy.schema == MARTS_SCHEMA]
     for name in names:
         if exported[name].rows != counts[f"{MARTS_SCHEMA}.{name}"]:
             raise PublishError(f"{build_db} changed during the publish ({MARTS_SCHEMA}.{name}): publish again")
+    if not delta:
+        con.execute(f"checkpoint {alias}")      # the size the growth guard compares with
+        header = {**header, "full_copy_bytes": tmp_db.stat().st_size}
     manifest = PublishManifest(
         **header, row_counts={copy.key: counts[copy.key] for copy in plan},
         exports={name: str(exports_dir / name) for name in names},
         export_fingerprints={name: exported[name].fingerprint for name in names},
+        mode="delta" if delta else "full", table_updates={copy.key: updates[copy.key].as_dict() for copy in plan},
     )
     _store_manifest_inside(con, alias, manifest)
     return manifest
-
-
-def _open_build(build_db: Path) -> duckdb.DuckDBPyConnection:
-    try:
-        con = duckdb.connect(str(build_db), read_only=True)
-    except duckdb.ConnectionException:
-        # This process still holds the build file open read-write: share that instance (we only read from it).
-        try:
-            con = duckdb.connect(str(build_db))
-        except duckdb.ConnectionException as exc:
-            raise PublishError(f"close this process's connections to {build_db} before publishing: {exc}") from exc
-    except duckdb.IOException as exc:
-        raise PublishError(f"can't open {build_db} for reading (another process writes it?): {exc}") from exc
-    _set_timezone(con)
-    return con
-
-
-def _set_timezone(con: duckdb.DuckDBPyConnection) -> None:
-    con.execute(f"set TimeZone = '{TIMEZONE}'")    # a session setting: each cursor needs it too
 
 
 def _store_manifest_inside(con: duckdb.DuckDBPyConnection, alias: str, manifest: PublishManifest) -> None:

@@ -1,7 +1,9 @@
 """The publish's copy of the build file: what to copy, and the copy and Parquet export on two threads.
 
-Each ``create table as`` commits on its own (the copy is a temporary file nobody reads until ``publish`` swaps it
-in; a failed or killed publish leaves only that file, which ``publish`` removes). A marts table is exported to
+A full publish copies every table (``create table as``); a refresh publish starts from a byte copy of the live
+serving file and applies each table's changed rows (``warehouse.publish_delta``), falling back to a copy per table.
+Each table is written in its own transaction (the copy is a temporary file nobody reads until ``publish`` swaps
+it in; a failed or killed publish leaves only that file, which ``publish`` removes). A marts table is exported to
 Parquet from the build file while it is copied: nothing writes the build file while ``publish`` has it open
 read-only. A view is exported from its copy, right after copying it, so it is computed once.
 """
@@ -16,7 +18,9 @@ from pathlib import Path
 import duckdb
 
 from warehouse import exports as parquet
+from warehouse.db import TIMEZONE
 from warehouse.parallel import run_on_cursors
+from warehouse.publish_delta import TableUpdate, apply_delta, drop_unplanned
 from warehouse.schema import articles_without_body
 
 MARTS_SCHEMA = "marts"
@@ -35,6 +39,30 @@ OPS_TABLES: dict[str, tuple[str, str]] = {
 WORKERS = 2                 # threads copying and exporting at the same time (the publish machine has 2 cores)
 _VIEW_WEIGHT = 1 << 62      # views first: their cost is unknown and their export waits for their copy
 _EXPORT_WEIGHT = 0.5        # an export is scheduled like a copy of half the table's size
+
+
+class PublishError(RuntimeError):
+    """The build file can't be published (missing, locked, or without a marts schema)."""
+
+
+def open_build(build_db: Path) -> duckdb.DuckDBPyConnection:
+    """The build file, read-only (or this process's own read-write instance of it), in the warehouse's time zone."""
+    try:
+        con = duckdb.connect(str(build_db), read_only=True)
+    except duckdb.ConnectionException:
+        # This process still holds the build file open read-write: share that instance (we only read from it).
+        try:
+            con = duckdb.connect(str(build_db))
+        except duckdb.ConnectionException as exc:
+            raise PublishError(f"close this process's connections to {build_db} before publishing: {exc}") from exc
+    except duckdb.IOException as exc:
+        raise PublishError(f"can't open {build_db} for reading (another process writes it?): {exc}") from exc
+    set_timezone(con)
+    return con
+
+
+def set_timezone(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(f"set TimeZone = '{TIMEZONE}'")    # a session setting: each cursor needs it too
 
 
 def plan_copies(con: duckdb.DuckDBPyConnection) -> list[Copy]:
@@ -56,6 +84,14 @@ def plan_copies(con: duckdb.DuckDBPyConnection) -> list[Copy]:
     return plan
 
 
+def prepare_copy(con: duckdb.DuckDBPyConnection, alias: str, plan: list[Copy], delta: bool) -> None:
+    """The copy's schemas; a copy of the live file (``delta``) loses the tables the plan no longer lists."""
+    if delta:
+        drop_unplanned(con, alias, {(copy.schema, copy.name) for copy in plan})
+    for schema in sorted({copy.schema for copy in plan}):
+        con.execute(f"create schema if not exists {alias}.{schema}")
+
+
 def copy_and_export(
     con: duckdb.DuckDBPyConnection,
     plan: list[Copy],
@@ -63,15 +99,17 @@ def copy_and_export(
     generation: Path,
     live: tuple,
     setup: Callable[[duckdb.DuckDBPyConnection], None],
-) -> tuple[dict[str, int], dict[str, parquet.TableExport]]:
-    """Copy ``plan`` into the attached ``alias`` and export its marts into ``generation`` on ``WORKERS`` threads
-    (``setup`` prepares each thread's cursor), largest first; returns the row counts (``schema.name`` -> rows, what
-    each ``create table as`` reports) and the exports (marts name -> rows, fingerprint)."""
-    counts: dict[str, int] = {}
+    delta: bool = False,
+) -> tuple[dict[str, TableUpdate], dict[str, parquet.TableExport]]:
+    """Copy ``plan`` into the attached ``alias`` (by ``delta`` where its table exists, see ``update_table``) and
+    export its marts into ``generation`` on ``WORKERS`` threads (``setup`` prepares each thread's cursor), largest
+    first; returns how each table was written (``schema.name`` -> update) and the exports (marts name -> rows,
+    fingerprint)."""
+    updates: dict[str, TableUpdate] = {}
     exported: dict[str, parquet.TableExport] = {}
 
     def copy(item: Copy, cursor: duckdb.DuckDBPyConnection) -> None:
-        counts[item.key] = cursor.execute(f"create table {alias}.{item.relation} as {item.select}").fetchone()[0]
+        updates[item.key] = update_table(cursor, alias, item) if delta else copy_table(cursor, alias, item)
         if item.is_view:
             export(item, f"{alias}.{item.relation}", cursor)
 
@@ -87,7 +125,25 @@ def copy_and_export(
     tasks.sort(key=lambda task: -task[0])
     with _threads_shared_by_workers(con):
         run_on_cursors(con, [task for _, task in tasks], WORKERS, setup)
-    return counts, exported
+    return updates, exported
+
+
+def update_table(cursor: duckdb.DuckDBPyConnection, alias: str, item: Copy) -> TableUpdate:
+    """Apply the build's changed rows to the copy's table; copy it whole when that can't be done exactly."""
+    base_table = item.schema == MARTS_SCHEMA and not item.is_view    # else its select is computed once
+    result = apply_delta(cursor, f"{alias}.{item.relation}", item.select if not base_table else item.relation,
+                         materialise=not base_table)
+    return result if isinstance(result, TableUpdate) else copy_table(cursor, alias, item, reason=result)
+
+
+def copy_table(cursor: duckdb.DuckDBPyConnection, alias: str, item: Copy, reason: str = "full publish") -> TableUpdate:
+    """``create table as`` (replacing the copy's table, if any, in the same statement)."""
+    target = f"{alias}.{item.relation}"
+    old = 0
+    if reason != "full publish" and reason != "new table":
+        old = cursor.execute(f"select count(*) from {target}").fetchone()[0]
+    rows = cursor.execute(f"create or replace table {target} as {item.select}").fetchone()[0]
+    return TableUpdate("copy", rows, old, rows, reason)
 
 
 @contextlib.contextmanager
