@@ -92,7 +92,14 @@ def _stored_manifest_matches(con: duckdb.DuckDBPyConnection, alias: str, manifes
 
 
 def drop_unplanned(con: duckdb.DuckDBPyConnection, alias: str, planned: set[tuple[str, str]]) -> None:
-    """Drop the copy's tables that the plan does not list (ops.publish_manifest is stored afresh) and any view."""
+    """Drop the copy's schemas and tables that the plan does not list (ops.publish_manifest is stored afresh) and
+    any view: nothing a read-write holder of the serving file added survives the next publish."""
+    schemas = {schema for schema, _ in planned} | {"main"}
+    for (schema,) in con.execute(
+        "select schema_name from duckdb_schemas() where database_name = ? and not internal", [alias]
+    ).fetchall():
+        if schema not in schemas:
+            con.execute(f'drop schema {alias}."{schema}" cascade')
     rows = con.execute(
         "select table_schema, table_name, table_type from information_schema.tables where table_catalog = ?", [alias]
     ).fetchall()

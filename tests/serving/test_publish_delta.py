@@ -226,3 +226,24 @@ def _replace_filler(build: Path, tag: str) -> None:
     con.execute("delete from marts.fct_event_mentions where event_mention_id like 'g%'")
     add_filler(con, 150_000, tag=tag)
     con.close()
+
+
+def test_what_a_read_write_holder_wrote_into_the_serving_file_does_not_survive_a_delta(build_db, tmp_path) -> None:
+    serving = tmp_path / "serving.duckdb"
+    publish(build_db, serving)
+    with duckdb.connect(str(serving)) as con:       # what docs/BI.md says not to do
+        con.execute("create schema scratch; create table scratch.notes as select 1 as n")
+        con.execute("create table main.mine as select 1 as n")
+        con.execute("create view marts.my_view as select * from marts.dim_countries")
+        con.execute("update marts.dim_countries set name_en = 'changed by hand' where country_code = 'VN'")
+        con.execute("delete from marts.fct_trade_flows")
+    manifest = publish(build_db, serving)
+    assert manifest.mode == "delta"
+    assert manifest.table_updates["marts.dim_countries"]["how"] == "delta"
+    assert manifest.table_updates["marts.fct_trade_flows"]["inserted"] == 2
+    reference = tmp_path / "full" / "serving.duckdb"
+    publish(build_db, reference, full=True)
+    _assert_same_rows(serving, reference)
+    with duckdb.connect(str(serving), read_only=True) as con:
+        schemas = con.execute("select schema_name from duckdb_schemas() where not internal").fetchall()
+    assert ("scratch",) not in schemas
