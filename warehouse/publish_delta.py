@@ -6,7 +6,9 @@ table to the build's content in its own transaction (``apply_delta``):
 
 * the rows are compared as multisets of row hashes (``hash()`` of the whole row, the hash the export fingerprint
   sums): for every hash, the copy keeps ``min(copies, builds)`` of its rows, deletes the rest, and the build's
-  missing occurrences are inserted, so identical rows are counted, not merged;
+  missing occurrences are inserted, so identical rows are counted, not merged. Usually no row repeats and two anti
+  joins on the hashes find those rows; when the count and hash sum they would leave differ from the build's, a hash
+  occurs on both sides a different number of times, and the rows are chosen by counting each hash's occurrences;
 * afterwards the copy's row count and hash sum must equal the build's; if they don't (or the table is new, or its
   column names or types changed), the table is dropped and copied whole (``how = "copy"`` and a reason in the
   manifest's ``table_updates``).
@@ -136,33 +138,54 @@ def _apply_in_transaction(cursor: duckdb.DuckDBPyConnection, target: str, source
                    f" from {source} {_B}")
     cursor.execute(f"create or replace temp table vnwh_copy_hashes as select hash({_C}) h, {_C}.rowid r"
                    f" from {target} {_C}")
-    if _hashes_unique(cursor, "vnwh_build_hashes") and _hashes_unique(cursor, "vnwh_copy_hashes"):
-        surplus = "select r from vnwh_copy_hashes anti join vnwh_build_hashes using (h)"
-        missing = "select r from vnwh_build_hashes anti join vnwh_copy_hashes using (h)"
-    else:  # k > 0: the build has k more rows with hash h than the copy; k < 0: the copy has -k more
-        cursor.execute(
-            "create or replace temp table vnwh_hash_changes as select h, sum(d)::bigint k from"
-            " (select h, 1 d from vnwh_build_hashes union all select h, -1 d from vnwh_copy_hashes)"
-            " group by h having sum(d) <> 0"
-        )
-        surplus = ("select r from vnwh_copy_hashes join vnwh_hash_changes using (h)"
-                   " where k < 0 qualify row_number() over (partition by h) <= -k")
-        missing = ("select r from vnwh_build_hashes join vnwh_hash_changes using (h)"
-                   " where k > 0 qualify row_number() over (partition by h) <= k")
-    deleted = cursor.execute(f"delete from {target} where rowid in ({surplus})").fetchone()[0]
-    inserted = cursor.execute(f"insert into {target} select * from {source} where rowid in ({missing})").fetchone()[0]
-    want = cursor.execute("select count(*), coalesce(sum(h::hugeint), 0) from vnwh_build_hashes").fetchone()
+    want = _count_and_sum(cursor, "vnwh_build_hashes")
+    _plan_by_anti_join(cursor)
+    if _predicted(cursor) != want:      # a row hash occurs a different number of times (> 0) on each side
+        _plan_by_counts(cursor)
+    deleted = cursor.execute(
+        f"delete from {target} where rowid in (select r from vnwh_surplus)").fetchone()[0]
+    inserted = cursor.execute(
+        f"insert into {target} select * from {source} where rowid in (select r from vnwh_missing)").fetchone()[0]
     have = cursor.execute(f"select count(*), coalesce(sum(hash({_C})::hugeint), 0) from {target} {_C}").fetchone()
-    cursor.execute("drop table vnwh_build_hashes; drop table vnwh_copy_hashes;"
-                   " drop table if exists vnwh_hash_changes; drop table if exists vnwh_delta_source")
+    cursor.execute("drop table vnwh_build_hashes; drop table vnwh_copy_hashes; drop table vnwh_surplus;"
+                   " drop table vnwh_missing; drop table if exists vnwh_delta_source")
     if want != have:
         return "row count or fingerprint differs after the delta"
     return TableUpdate("delta", have[0], deleted, inserted)
 
 
-def _hashes_unique(cursor: duckdb.DuckDBPyConnection, table: str) -> bool:
-    """No two rows share a hash: then a plain anti join on hashes is an exact multiset difference."""
-    return cursor.execute(f"select count(distinct h) = count(*) from {table}").fetchone()[0]
+def _plan_by_anti_join(cursor: duckdb.DuckDBPyConnection) -> None:
+    """The rows whose hash the other side lacks: the whole delta when no hash occurs on both sides a different
+    number of times (true when rows are unique, the usual case; ``_predicted`` tells)."""
+    cursor.execute("create or replace temp table vnwh_surplus as"
+                   " select h, r from vnwh_copy_hashes anti join vnwh_build_hashes using (h)")
+    cursor.execute("create or replace temp table vnwh_missing as"
+                   " select h, r from vnwh_build_hashes anti join vnwh_copy_hashes using (h)")
+
+
+def _plan_by_counts(cursor: duckdb.DuckDBPyConnection) -> None:
+    """Exact for any multiset: per hash, the copy's occurrences beyond the build's and the build's beyond the copy's
+    (k > 0: the build has k more rows with hash h than the copy; k < 0: the copy has -k more)."""
+    cursor.execute(
+        "create or replace temp table vnwh_hash_changes as select h, sum(d)::bigint k from"
+        " (select h, 1 d from vnwh_build_hashes union all select h, -1 d from vnwh_copy_hashes)"
+        " group by h having sum(d) <> 0"
+    )
+    for table, side, sign in (("vnwh_surplus", "vnwh_copy_hashes", "-"), ("vnwh_missing", "vnwh_build_hashes", "")):
+        cursor.execute(f"create or replace temp table {table} as select h, r from {side} join vnwh_hash_changes"
+                       f" using (h) where {sign}k > 0 qualify row_number() over (partition by h) <= {sign}k")
+    cursor.execute("drop table vnwh_hash_changes")
+
+
+def _predicted(cursor: duckdb.DuckDBPyConnection) -> tuple[int, int]:
+    """Row count and hash sum of the copy once the planned rows are deleted and inserted."""
+    (copy_rows, copy_sum), (gone, gone_sum), (new, new_sum) = (
+        _count_and_sum(cursor, table) for table in ("vnwh_copy_hashes", "vnwh_surplus", "vnwh_missing"))
+    return copy_rows - gone + new, copy_sum - gone_sum + new_sum
+
+
+def _count_and_sum(cursor: duckdb.DuckDBPyConnection, hashes: str) -> tuple[int, int]:
+    return cursor.execute(f"select count(*), coalesce(sum(h::hugeint), 0) from {hashes}").fetchone()
 
 
 def _sql_str(path: Path) -> str:
