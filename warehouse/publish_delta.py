@@ -52,9 +52,11 @@ def full_publish_reason(serving_db: Path, manifest: dict | None, full: bool | No
         return "no live serving file or manifest"
     if serving_db.with_name(serving_db.name + ".wal").exists():
         return "the live serving file has a WAL"
+    if manifest.get("serving_file") != str(serving_db):
+        return "the manifest describes another serving file"
     base = manifest.get("full_copy_bytes") or 0
-    if base <= 0 or manifest.get("serving_file") != str(serving_db):
-        return "the manifest does not describe a complete publish of this file"
+    if base <= 0:
+        return "the manifest has no full_copy_bytes (an older publish)"
     if serving_db.stat().st_size > GROWTH_LIMIT * base:
         return f"the serving file grew beyond {GROWTH_LIMIT}x its full-publish size ({base} bytes)"
     return ""

@@ -250,3 +250,16 @@ def test_what_a_read_write_holder_wrote_into_the_serving_file_does_not_survive_a
     with duckdb.connect(str(serving), read_only=True) as con:
         schemas = con.execute("select schema_name from duckdb_schemas() where not internal").fetchall()
     assert ("scratch",) not in schemas
+
+
+def test_a_manifest_of_an_older_publish_or_another_file_means_a_full_publish(build_db: Path, tmp_path: Path) -> None:
+    serving = tmp_path / "serving.duckdb"
+    publish(build_db, serving)
+    manifest = json.loads(manifest_path(serving).read_text())
+    older = {key: value for key, value in manifest.items() if key != "full_copy_bytes"}
+    manifest_path(serving).write_text(json.dumps(older))
+    assert publish(build_db, serving).full_reason == "the manifest has no full_copy_bytes (an older publish)"
+    manifest = json.loads(manifest_path(serving).read_text())
+    manifest_path(serving).write_text(json.dumps({**manifest, "serving_file": str(tmp_path / "other.duckdb")}))
+    assert publish(build_db, serving).full_reason == "the manifest describes another serving file"
+    assert publish(build_db, serving).mode == "delta"
