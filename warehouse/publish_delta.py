@@ -75,10 +75,10 @@ def attach_copy(
             con.execute(attach)
             if _stored_manifest_matches(con, alias, manifest):
                 return ""
-            con.execute(f"detach {alias}")
             reason = "the live file does not hold the publish its manifest describes"
         except (OSError, duckdb.Error) as exc:
             reason = f"the live serving file can't be copied or opened: {exc}"
+        con.execute(f"detach database if exists {alias}")
         for leftover in (tmp_db, tmp_db.with_name(tmp_db.name + ".wal")):
             leftover.unlink(missing_ok=True)
     con.execute(attach)
@@ -90,7 +90,7 @@ def _stored_manifest_matches(con: duckdb.DuckDBPyConnection, alias: str, manifes
     try:
         stored = con.execute(f"select manifest from {alias}.ops.publish_manifest").fetchall()
         inside = json.loads(stored[0][0]) if len(stored) == 1 else {}
-    except (duckdb.CatalogException, ValueError):
+    except (duckdb.Error, ValueError):      # no such table or column, not JSON
         return False
     return all(inside.get(key) == manifest.get(key) for key in ("built_at", "export_generation", "row_counts"))
 

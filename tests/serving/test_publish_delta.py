@@ -196,6 +196,10 @@ def test_no_live_file_forced_or_unreadable_means_a_full_publish(
     manifest_path(serving).write_text(json.dumps({**manifest, "built_at": "2000-01-01T00:00:00+00:00"}))
     assert publish(build_db, serving).full_reason == "the live file does not hold the publish its manifest describes"
 
+    with duckdb.connect(str(serving)) as con:
+        con.execute("alter table ops.publish_manifest rename column manifest to something_else")
+    assert publish(build_db, serving).full_reason == "the live file does not hold the publish its manifest describes"
+
     serving.write_bytes(b"not a database" * 1000)      # the manifest still describes a complete publish
     unreadable = publish(build_db, serving)
     assert unreadable.mode == "full" and unreadable.full_reason.startswith("the live serving file can't be")
