@@ -11,7 +11,8 @@ never open the build file. After each successful build, ``publish()``:
    changed rows (``warehouse.publish_delta``: when that is not possible, or ``full=True``, it is copied whole),
 3. checkpoints and closes it, then ``os.replace``-s it onto ``serving.duckdb``. A reader that has the old file open
    keeps its inode (POSIX) and keeps working; new readers open the new file; nobody sees a half-built file, and
-   the publish never opens the serving file, so readers can't block it,
+   the publish never opens the serving file as a database (a refresh only reads its bytes), so readers can't
+   block it,
 4. writes Parquet exports of every marts table (``exports/<table>/data.parquet``) into a fresh generation folder
    and atomically re-points the ``exports`` symlink at it; a table whose content fingerprint equals the live
    generation's is hard-linked from it instead of exported again (see ``warehouse.exports``),
