@@ -53,9 +53,15 @@
     {{- parts | join(';') -}}
 {%- endmacro %}
 
-{# Rows of changed articles: their change batch is above the highest `built` (this model by default) holds. #}
-{% macro above_watermark(batch_column, built=this) -%}
-    {{ batch_column }} > (select coalesce(max(built.change_batch), -1) from {{ built }} as built)
+{#
+    Rows of changed articles: their change batch is above the highest `built` (this model by default) holds, or
+    the highest of its rows that match `built_rows` (a condition on `built`) when given.
+#}
+{% macro above_watermark(batch_column, built=this, built_rows=none) -%}
+    {{ batch_column }} > (
+        select coalesce(max(built.change_batch), -1) from {{ built }} as built
+        {%- if built_rows %} where {{ built_rows }}{% endif -%}
+    )
 {%- endmacro %}
 
 {% macro delete_superseded_rows(scope) -%}

@@ -21,3 +21,28 @@
         'post_hook': "{{ delete_vanished_facts('event_id', ref('int_event_mentions__clustered'), 'event_id') }}",
     }) }}
 {%- endmacro %}
+
+{#
+    delete_superseded_activities (post-hook of rpt_locality_activity): rows whose activity (event, trade or
+    investment figure) is gone or was rewritten with a newer change batch.
+#}
+{% macro delete_superseded_activities() -%}
+    delete from {{ this }} as built
+    where not exists (
+        select 1
+        from (
+            select 'event' as activity_kind, event_id as activity_id, change_batch
+            from {{ ref('fct_cooperation_events') }}
+            union all
+            select 'trade' as activity_kind, trade_flow_id as activity_id, change_batch
+            from {{ ref('fct_trade_flows') }}
+            union all
+            select 'investment' as activity_kind, investment_id as activity_id, change_batch
+            from {{ ref('fct_investments') }}
+        ) as current_activities
+        where
+            current_activities.activity_kind = built.activity_kind
+            and current_activities.activity_id = built.activity_id
+            and current_activities.change_batch = built.change_batch
+    )
+{%- endmacro %}

@@ -1,5 +1,5 @@
 """The mart contract of issue 5: column names and DuckDB types, in order (plus change_batch on the article-keyed
-facts, which tells BI loads the rows that are new or replaced since a batch)."""
+facts and on the events, which tells BI loads the rows that are new or replaced since a batch)."""
 from __future__ import annotations
 
 V, D, INT, BIG, B, DT, TZ = "VARCHAR", "DOUBLE", "INTEGER", "BIGINT", "BOOLEAN", "DATE", "TIMESTAMP WITH TIME ZONE"
@@ -23,7 +23,7 @@ CONTRACT: dict[str, list[tuple[str, str]]] = {
         ("event_id", V), ("event_date", DT), ("event_date_precision", V), ("event_end_date", DT),
         ("event_type", V), ("is_online", B), ("location_name", V), ("location_country_code", V),
         ("agreement_status", V), ("mention_count", INT), ("source_count", INT), ("first_article_id", V),
-        ("first_reported_at", TZ), ("evidence", V)],
+        ("first_reported_at", TZ), ("evidence", V), ("change_batch", BIG)],
     "fct_event_mentions": [("event_mention_id", V), ("event_id", V), ("article_id", V), ("evidence", V),
                            ("extractor_version", V)],
     "bridge_event_participants": [("event_id", V), ("side", V), ("country_code", V), ("locality_code", V),
@@ -38,5 +38,6 @@ CONTRACT: dict[str, list[tuple[str, str]]] = {
 NOT_NULL = {
     "fct_trade_flows": ["trade_flow_id", "reporter_country_code", "evidence", "change_batch"],
     "fct_investments": ["investment_id", "host_country_code", "evidence", "change_batch"],
+    "fct_cooperation_events": ["event_id", "change_batch"],
     "bridge_event_participants": ["country_code"],
 }

@@ -1,8 +1,8 @@
 """Change batches: a refresh transforms exactly the articles whose inputs changed (macros/change_batches.sql).
 
 One warehouse goes through four builds: the first, a no-op, one that adds an article, and one after a country
-is added to the gazetteer. After each, the batches of int_articles__fact_scope and of the article-keyed facts
-are read back.
+is added to the gazetteer. After each, the batches of int_articles__fact_scope, of the article-keyed facts and
+of rpt_locality_activity's rows are read back.
 """
 from __future__ import annotations
 
@@ -28,6 +28,8 @@ def snapshot(db) -> dict:
     return {"scope": scope_batches(db), "facts": fact_batches(db),
             "reclustered": query(db, "select count(*) from intermediate.int_event_mentions__recluster_scope")[0][0],
             "mentions": query(db, "select count(*) from intermediate.int_event_mentions__resolved")[0][0],
+            "activity": set(query(db, "select activity_kind, activity_id, article_id, change_batch "
+                                      "from marts.rpt_locality_activity")),
             "a8_partner": query(db, "select partner_country_code from marts.fct_trade_flows "
                                     "where trade_flow_id = 't-a8-1'")}
 
@@ -71,7 +73,7 @@ def builds(tmp_path_factory):
 
 def test_a_build_without_changes_keeps_every_batch(builds):
     _, states = builds
-    unchanged = ("scope", "facts", "a8_partner")
+    unchanged = ("scope", "facts", "a8_partner", "activity")
     assert {key: states["noop"][key] for key in unchanged} == {key: states["first"][key] for key in unchanged}
     assert len(set(states["first"]["scope"].values())) == 1   # the first build is one batch
 
@@ -85,6 +87,9 @@ def test_a_new_article_gets_a_new_batch_and_only_it_is_transformed(builds):
     assert ("n1", new_batch) in after["facts"]["marts.fct_trade_flows"]
     for table in FACT_TABLES:   # every other row is the one written before, with its old batch
         assert {row for row in after["facts"][table] if row[0] != "n1"} == before["facts"][table], table
+    # the report gains the new figure's row; every other row is the one written before
+    assert {row for row in after["activity"] if row[2] == "n1"} == {("trade", "t-n1-1", "n1", new_batch)}
+    assert {row for row in after["activity"] if row[2] != "n1"} == before["activity"]
 
 
 def test_a_gazetteer_change_reprocesses_every_article(builds):
@@ -97,6 +102,8 @@ def test_a_gazetteer_change_reprocesses_every_article(builds):
     assert batch > max(before["scope"].values())
     for table in FACT_TABLES:
         assert {row[1] for row in after["facts"][table]} == {batch}, table
+    # every report row was rewritten: its fact or event got a new batch
+    assert after["activity"] and not after["activity"] & before["activity"]
     # every mention changed: the scope lists them all instead of looking for the pairs of each
     assert after["reclustered"] == after["mentions"] > 0
 
@@ -113,3 +120,15 @@ def test_the_facts_hold_no_rows_of_an_old_batch(builds):
         stale = query(db, f"select count(*) from {table} as fact anti join intermediate.int_articles__fact_scope "
                           "as scope on fact.article_id = scope.article_id and fact.change_batch = scope.change_batch")
         assert stale == [(0,)], table
+
+
+def test_the_activity_report_holds_only_current_versions(builds):
+    db, _ = builds
+    current = ("select 'event' as kind, event_id as id, change_batch from marts.fct_cooperation_events union all "
+               "select 'trade', trade_flow_id, change_batch from marts.fct_trade_flows union all "
+               "select 'investment', investment_id, change_batch from marts.fct_investments")
+    stale = query(db, f"select count(*) from marts.rpt_locality_activity as report anti join ({current}) as current "
+                      "on report.activity_kind = current.kind and report.activity_id = current.id "
+                      "and report.change_batch = current.change_batch")
+    assert stale == [(0,)]
+    assert query(db, "select count(distinct activity_kind) from marts.rpt_locality_activity") == [(3,)]

@@ -26,6 +26,8 @@ EVENT_CHAIN = [
     "marts.bridge_event_participants",
     "marts.bridge_event_sectors",
     "marts.dim_articles",
+    "marts.rpt_locality_activity",
+    "marts.rpt_locality_partners",
 ]
 DAY = dict(precision="day")
 

@@ -98,8 +98,8 @@ def test_every_declared_constraint_exists_in_duckdb(built_db):
      "extractor_version) values ('t-new', 'a1', 'VN', 'barter', 'e', 'v1')", "CHECK"),
     ("insert into marts.fct_trade_flows (trade_flow_id, article_id, reporter_country_code, flow, period_month_to, "
      "evidence, extractor_version) values ('t-new', 'a1', 'VN', 'export', 13, 'e', 'v1')", "CHECK"),
-    ("insert into marts.fct_cooperation_events (event_id, event_type, mention_count, source_count, first_article_id)"
-     " values ('e-new', 'visit', 1, 2, 'a1')", "CHECK"),
+    ("insert into marts.fct_cooperation_events (event_id, event_type, mention_count, source_count, first_article_id,"
+     " change_batch) values ('e-new', 'visit', 1, 2, 'a1', 1)", "CHECK"),
     ("insert into marts.dim_countries select * from marts.dim_countries limit 1", "PRIMARY KEY"),
     ("insert into marts.bridge_event_sectors (event_id, sector) values ('e-new', 'space')", "CHECK"),
 ])

@@ -5,6 +5,8 @@
     proposed). mention_count counts every mention (GDELT NumMentions), source_count the distinct
     newspapers (GDELT NumSources). Incremental by event: a refresh rewrites the events of the mentions the
     clustering recomputed (int_event_mentions__recluster_scope); the post-hook deletes events that vanished.
+    change_batch is the build that last wrote the event (epoch milliseconds, increasing): rows above the
+    last batch a reader loaded are new or rewritten (rpt_locality_activity and BI tools load them).
 #}
 {{ config(**incremental_by_event_config()) }}
 -- depends_on: {{ ref('int_event_mentions__recluster_scope') }}
@@ -73,7 +75,8 @@ final as (
         aggregated.source_count::integer as source_count,
         aggregated.first_article_id,
         aggregated.first_reported_at,
-        representatives.evidence
+        representatives.evidence,
+        {{ new_change_batch() }} as change_batch
     from representatives
     inner join aggregated
         on representatives.event_id = aggregated.event_id

@@ -6,25 +6,50 @@
     event of Bình Thuận counts for Lâm Đồng while still showing "Bình Thuận".
     A table, not a view like the other reports: the partner reports, their tests and the serving copy
     all read it, and as a view each of them recomputed every join below.
+    Incremental by change batch: each row keeps the change_batch of the event, trade figure or
+    investment figure it comes from. A refresh adds the rows of the activities whose batch is above the
+    highest of their kind in the table (new or rewritten facts and events), and the post-hook deletes
+    the rows whose (activity, batch) is no longer current: older versions and vanished activities.
+    The gazetteer, a seed or a model changing gives every fact and event a new batch (see
+    macros/change_batches.sql), so every row is rewritten then.
 #}
-{{ config(materialized='table') }}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        on_schema_change='append_new_columns',
+        post_hook="{{ delete_superseded_activities() }}"
+    )
+}}
 
 with
 
 events as (
     select * from {{ ref('fct_cooperation_events') }}
+    {% if is_incremental() %}
+        where {{ above_watermark('change_batch', built_rows="activity_kind = 'event'") }}
+    {% endif %}
 ),
 
 participants as (
     select * from {{ ref('bridge_event_participants') }}
+    {% if is_incremental() %}
+        where event_id in (select events.event_id from events)
+    {% endif %}
 ),
 
 trade_flows as (
     select * from {{ ref('fct_trade_flows') }}
+    {% if is_incremental() %}
+        where {{ above_watermark('change_batch', built_rows="activity_kind = 'trade'") }}
+    {% endif %}
 ),
 
 investments as (
     select * from {{ ref('fct_investments') }}
+    {% if is_incremental() %}
+        where {{ above_watermark('change_batch', built_rows="activity_kind = 'investment'") }}
+    {% endif %}
 ),
 
 current_units as (
@@ -58,7 +83,8 @@ event_activity as (
         events.event_type,
         null::varchar as flow,
         null::double as value_usd,
-        null::integer as project_count
+        null::integer as project_count,
+        events.change_batch
     from events
     inner join vn_participants
         on events.event_id = vn_participants.event_id
@@ -80,7 +106,8 @@ trade_activity as (
         null::varchar as event_type,
         flow,
         value_usd,
-        null::integer as project_count
+        null::integer as project_count,
+        change_batch
     from trade_flows
     where
         reporter_country_code = 'VN'
@@ -103,7 +130,8 @@ investment_activity as (
         null::varchar as event_type,
         null::varchar as flow,
         capital_usd as value_usd,
-        project_count
+        project_count,
+        change_batch
     from investments
     where
         host_country_code = 'VN'
@@ -137,7 +165,8 @@ final as (
         activities.event_type,
         activities.flow,
         activities.value_usd,
-        activities.project_count
+        activities.project_count,
+        activities.change_batch
     from activities
     left join current_units
         on activities.locality_code_as_written = current_units.locality_code
