@@ -4,9 +4,10 @@
 
     event_mention_shapes: what the rule compares, per mention of `mentions` (shaped like
     int_event_mentions__resolved) with the participant sets from `participants` (shaped like
-    int_event_participants__resolved): dates, precision, participant sets, the identity key the event id
+    int_event_participants__resolved): dates, precision, participant sets (sorted), the identity key the event id
     hashes, the signature key (equal for dated mentions compatible with exactly the same mentions) and
-    report_order, the order of reports (publication time, article, offset, mention id) within `mentions`.
+    report_order, the order of reports (publication time, article, offset, mention id) within `mentions`: a rank
+    (report_order='rank'), or a comparable key (report_order='key', event_report_key) where only order matters.
 
     event_signatures: one row per signature of `shaped` (its dated mentions with equal dates and participant
     sets, compatible with exactly the same mentions: pairs are computed once per signature), with its first
@@ -19,7 +20,7 @@
     whose first mention is listed in `seeds` (a relation with a mention_id column); `signatures` and
     `blocks` are the signatures of `shaped` and their blocking keys.
 #}
-{% macro event_mention_shapes(mentions, participants) -%}
+{% macro event_mention_shapes(mentions, participants, report_order='rank') -%}
     select
         mentions.mention_id,
         mentions.article_id,
@@ -53,33 +54,55 @@
                     array_to_string(list_sort(coalesce(participant_sets.vn_places, [])), ',')
                 )
         end as signature_key,
-        case mentions.event_date_precision
-            when 'day' then 1 when 'month' then 2 when 'year' then 3 else 4
-        end as precision_rank,
-        row_number() over (
-            order by
-                mentions.published_at asc nulls last,
-                mentions.article_id asc,
-                mentions.char_start asc,
-                mentions.mention_id asc
-        ) as report_order
+        {{ event_precision_rank('mentions.event_date_precision') }} as precision_rank,
+        {% if report_order == 'key' -%}
+            {{ event_report_key('mentions') }}
+        {%- else -%}
+            row_number() over (
+                order by
+                    mentions.published_at asc nulls last,
+                    mentions.article_id asc,
+                    mentions.char_start asc,
+                    mentions.mention_id asc
+            )
+        {%- endif %} as report_order
     from {{ mentions }} as mentions
     left join (
         select
             mention_id,
-            list_distinct(
+            list_sort(list_distinct(
                 list(country_code) filter (
                     where side = 'foreign' and country_code != '{{ unknown_country_code() }}'
                 )
-            ) as foreign_countries,
-            list_distinct(list(place_match_key) filter (where side = 'foreign' and place_match_key is not null))
-                as foreign_places,
-            list_distinct(list(place_match_key) filter (where side = 'vn' and place_match_key is not null))
-                as vn_places
+            )) as foreign_countries,
+            list_sort(
+                list_distinct(list(place_match_key) filter (where side = 'foreign' and place_match_key is not null))
+            ) as foreign_places,
+            list_sort(
+                list_distinct(list(place_match_key) filter (where side = 'vn' and place_match_key is not null))
+            ) as vn_places
         from {{ participants }}
         group by mention_id
     ) as participant_sets
         on mentions.mention_id = participant_sets.mention_id
+{%- endmacro %}
+
+{# The rank of a date precision: 1 day, 2 month, 3 year, 4 none (the finer, the lower). #}
+{% macro event_precision_rank(precision) -%}
+    case {{ precision }} when 'day' then 1 when 'month' then 2 when 'year' then 3 else 4 end
+{%- endmacro %}
+
+{#
+    The order of reports as one comparable value per mention (publication time, article, offset, mention id; no
+    publication time last): what the rank report_order numbers, for a set of mentions that is not ranked as one.
+#}
+{% macro event_report_key(alias) -%}
+    struct_pack(
+        published_at := coalesce({{ alias }}.published_at, 'infinity'::timestamptz),
+        article_id := {{ alias }}.article_id,
+        char_start := coalesce({{ alias }}.char_start, 2147483647),
+        mention_id := {{ alias }}.mention_id
+    )
 {%- endmacro %}
 
 {% macro event_signatures(shaped) -%}

@@ -35,6 +35,8 @@
     change); it changes when an earlier report of the event arrives or two events merge. Two clusters
     cannot share a key: mentions with equal keys are always compatible, hence in one cluster.
     report_order is the mention's rank within its event (1 = first mention), parent_mention_id its parent.
+    The participant sets and signature key the rule compared are kept with each row: a refresh's scope reads the
+    shapes of unchanged mentions from here instead of shaping every mention again.
 
     Incremental refresh (delete+insert on mention_id; the post-hook deletes vanished mentions). Only the
     mentions listed by int_event_mentions__recluster_scope are clustered again, on their own; the rows
@@ -322,6 +324,10 @@ clustered as (
         mentions.agreement_status,
         mentions.extractor_version,
         shaped.identity_key,
+        shaped.signature_key,
+        shaped.foreign_countries,
+        shaped.foreign_places,
+        shaped.vn_places,
         parent_links.parent_id as parent_mention_id,
         mentions.change_batch
     from components

@@ -5,7 +5,9 @@
     mentions. A full build (no clustered table yet, --full-refresh, a table built before the clustering
     stored parent_mention_id and change_batch, or more than a share of the mentions changed: var
     recluster_all_share, 0.1) lists every mention. Read before the clustering runs: it compares the
-    current mentions with the clustered table as built by the previous run (OLD).
+    current mentions with the clustered table as built by the previous run (OLD). What the rule compares (dates,
+    participant sets, signature) is read from OLD for the mentions whose row there is current, and computed for
+    the others only; report order is compared as a key (event_report_key), which orders like the global rank.
 
     CHANGED  = every mention of an article whose change batch is above OLD's highest (new, re-extracted or
                re-resolved articles, macros/change_batches.sql): a superset of the mentions whose inputs
@@ -20,7 +22,9 @@
                the argument is in the header of int_event_mentions__clustered.
 #}
 {%- set clustered_columns = built_columns('int_event_mentions__clustered') -%}
-{%- set rebuild_all = 'parent_mention_id' not in clustered_columns or 'change_batch' not in clustered_columns
+{%- set stored_columns = ['parent_mention_id', 'change_batch', 'signature_key', 'foreign_countries',
+                         'foreign_places', 'vn_places'] -%}
+{%- set rebuild_all = stored_columns | reject('in', clustered_columns) | list | length > 0
     or (flags is defined and flags.FULL_REFRESH)
     or changed_mention_share(ref('int_event_mentions__resolved'), 'int_event_mentions__clustered')
         > var('recluster_all_share', 0.1) %}
@@ -40,16 +44,52 @@ mentions as (
 
 {% else %}
 
-    participants as (
-        select * from {{ ref('int_event_participants__resolved') }}
-    ),
-
     built as (
         select * from {{ this.database }}.{{ this.schema }}.int_event_mentions__clustered
     ),
 
+    current_built as materialized (
+        -- built rows that are current as built: their shapes still hold
+        select built.*
+        from built
+        semi join mentions
+            on built.mention_id = mentions.mention_id and built.change_batch = mentions.change_batch
+    ),
+
+    unshaped as materialized (
+        -- current mentions without a current built row (new and changed ones): shaped below
+        select mentions.*
+        from mentions
+        anti join current_built
+            on mentions.mention_id = current_built.mention_id
+    ),
+
+    unshaped_participants as (
+        select participants.*
+        from {{ ref('int_event_participants__resolved') }} as participants
+        semi join unshaped
+            on participants.mention_id = unshaped.mention_id
+    ),
+
     shaped as materialized (
-        {{ event_mention_shapes('mentions', 'participants') }}
+        -- what the rule compares, for every current mention; report_order is a key with the order of the ranks
+        select
+            current_built.mention_id,
+            current_built.article_id,
+            current_built.type_group,
+            current_built.event_date,
+            current_built.event_date_precision,
+            coalesce(current_built.event_end_date, current_built.event_date) as event_last_date,
+            current_built.foreign_countries,
+            current_built.foreign_places,
+            current_built.vn_places,
+            current_built.identity_key,
+            current_built.signature_key,
+            {{ event_precision_rank('current_built.event_date_precision') }} as precision_rank,
+            {{ event_report_key('current_built') }} as report_order
+        from current_built
+        union all by name
+        select * from ({{ event_mention_shapes('unshaped', 'unshaped_participants', report_order='key') }})
     ),
 
     changed as materialized (

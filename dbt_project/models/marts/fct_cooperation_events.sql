@@ -26,7 +26,7 @@ ranked as (
         row_number() over (
             partition by event_id
             order by
-                case event_date_precision when 'day' then 1 when 'month' then 2 when 'year' then 3 else 4 end,
+                {{ event_precision_rank('event_date_precision') }},
                 report_order
         ) as representative_rank
     from clustered
