@@ -2,9 +2,10 @@
 
 Pages: the project's reconstructions (tests/fixtures/pages) and the real saved pages and legacy fragments under
 ../shared/fixtures (read at run time, never copied). Both tools get the same decoded HTML string; each parses the
-page set in turns until it has done at least N parses (VNWH_BENCH_SCALE). Quality: body-text token F1 against the
-hand-checked expected body of each reconstructed page (bench/expected/<page>.txt). The real /work/shared pages
-count for speed only: their expected bodies would be article text we may not commit, so they have no F1.
+page set until it has done at least N parses (VNWH_BENCH_SCALE), in interleaved rounds so that both meet the same
+machine. Quality: body-text token F1 against the hand-checked expected body of each reconstructed page
+(bench/expected/<page>.txt). The real /work/shared pages count for speed only: their expected bodies would be article
+text we may not commit, so they have no F1.
 
     uv run python -m bench.parse
 """
@@ -75,16 +76,24 @@ def trafilatura_fast(page: dict) -> str | None:
     return trafilatura.extract(page["html"], url=page["url"], fast=True)
 
 
-def speed(tool, page_set: list[dict], parses: int) -> dict:
-    tool(page_set[0])                                   # imports and lazy set-up outside the clock
-    done = 0
-    started = time.perf_counter()
+def speeds(tools: dict, page_set: list[dict], parses: int) -> dict[str, dict]:
+    """Pages/s of each tool, timed in interleaved rounds (one pass over the page set per tool and round, the order
+    turning each round) until each has done at least ``parses``: every tool meets the same machine, so a machine
+    that speeds up or slows down during the benchmark does not move the ratios."""
+    for tool in tools.values():
+        tool(page_set[0])                               # imports and lazy set-up outside the clock
+    seconds = dict.fromkeys(tools, 0.0)
+    done, names = 0, list(tools)
     while done < parses:
-        for page in page_set:
-            tool(page)
+        for name in names:
+            started = time.perf_counter()
+            for page in page_set:
+                tools[name](page)
+            seconds[name] += time.perf_counter() - started
         done += len(page_set)
-    seconds = time.perf_counter() - started
-    return {"parses": done, "seconds": round(seconds, 3), "pages_per_s": round(done / seconds, 1)}
+        names = names[1:] + names[:1]
+    return {name: {"parses": done, "seconds": round(seconds[name], 3), "pages_per_s": round(done / seconds[name], 1)}
+            for name in tools}
 
 
 def quality(tool, page_set: list[dict]) -> dict:
@@ -96,7 +105,8 @@ def run() -> tuple[dict, dict, list[str]]:
     page_set = pages()
     parses = common.scale()["parses"]
     tools = {"ours": ours, "trafilatura": trafilatura_default, "trafilatura_fast": trafilatura_fast}
-    results = {name: {**speed(tool, page_set, parses), **quality(tool, page_set)} for name, tool in tools.items()}
+    timed = speeds(tools, page_set, parses)
+    results = {name: {**timed[name], **quality(tool, page_set)} for name, tool in tools.items()}
     shared = sum(p["name"].startswith("shared:") for p in page_set)
     figures = {
         "parse.pages_per_s_ours": results["ours"]["pages_per_s"],

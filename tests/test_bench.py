@@ -1,7 +1,8 @@
-"""bench.common.run_benchmark: what every benchmark script and `make bench` use to print and record figures."""
+"""bench: how every benchmark script and `make bench` print and record figures, how parse speeds are timed."""
 from __future__ import annotations
 
 import json
+import time
 
 from bench import common
 
@@ -27,3 +28,23 @@ def test_a_benchmark_without_notes_records_an_empty_list(tmp_path, monkeypatch):
     assert common.run_benchmark("extract", lambda: ({"extract.articles_per_s": 500.0}, {})) == (
         {"extract.articles_per_s": 500.0}, [])
     assert json.loads((tmp_path / "results.json").read_text())["details"]["extract"] == {"notes": []}
+
+
+def test_parse_speeds_interleave_the_tools_and_time_each_one():
+    from bench.parse import speeds
+
+    calls: list[str] = []
+
+    def tool(name: str, pause: float):
+        def run(page: dict) -> None:
+            calls.append(name)
+            time.sleep(pause)
+        return run
+
+    pages = [{"html": "", "url": None}] * 3
+    timed = speeds({"fast": tool("fast", 0.001), "slow": tool("slow", 0.004)}, pages, parses=12)
+    assert timed["fast"]["parses"] == timed["slow"]["parses"] == 12
+    assert timed["slow"]["seconds"] > 2 * timed["fast"]["seconds"]
+    # after one warm-up call each, passes alternate and the order turns: fast, slow, slow, fast, fast, slow, ...
+    passes = [calls[i] for i in range(2, len(calls), 3)]
+    assert passes == ["fast", "slow", "slow", "fast", "fast", "slow", "slow", "fast"]
