@@ -1,18 +1,9 @@
 {#
-    One row per (event, article). Incremental by article: a refresh rewrites every article with a
-    mention the clustering recomputed (int_event_mentions__recluster_scope: new and re-extracted
-    articles, and articles whose mentions may have moved to a merged or split event); the post-hook
-    deletes the links whose mention vanished.
+    One row per (event, article). Incremental by event, like fct_cooperation_events: a refresh rewrites the rows of
+    the events the clustering recomputed (int_event_mentions__recluster_scope lists whole old events, so an event
+    outside it kept every mention and rank); the post-hook deletes the rows of events that vanished.
 #}
-{{
-    config(
-        materialized='incremental',
-        unique_key='article_id',
-        incremental_strategy='delete+insert',
-        on_schema_change='append_new_columns',
-        post_hook="{{ delete_vanished_facts('event_mention_id', ref('int_event_mentions__clustered'), 'mention_id') }}"
-    )
-}}
+{{ config(**incremental_by_event_config()) }}
 -- depends_on: {{ ref('int_event_mentions__recluster_scope') }}
 
 with
@@ -20,13 +11,7 @@ with
 clustered as (
     select * from {{ ref('int_event_mentions__clustered') }}
     {% if is_incremental() %}
-        where article_id in (
-            select reclustered.article_id
-            from {{ ref('int_event_mentions__clustered') }} as reclustered
-            where reclustered.mention_id in (
-                select scope.mention_id from {{ ref('int_event_mentions__recluster_scope') }} as scope
-            )
-        )
+        where event_id in ({{ reclustered_event_ids() }})
     {% endif %}
 ),
 
