@@ -101,20 +101,27 @@ def _drop_headed_boxes(root, keep) -> None:
 # 1. S without whitespace shows up in the scope's text lower-cased without whitespace, and
 # 2. the element has few visible characters: norm() keeps every one but whitespace and colons, NFC folds at most
 #    4 code points into one and lower() never shortens, so more than 4 x the longest heading cannot match.
-def _flat(text: str) -> str:
+def _flat(text: str, collapsed: bool = False) -> str:
+    """``text`` NFC, lower-cased, without whitespace. ``collapsed``: its only whitespace is single ASCII spaces
+    (``dom.collapse`` output), so dropping the spaces is enough."""
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
+    if collapsed:
+        return text.lower().replace(" ", "")
     return "".join(text.lower().split())
 
 
 _FLAT_HEADINGS = frozenset(_flat(h) for h in STOP_HEADINGS)
+# the headings to look for in a text: one that contains another heading is found whenever the shorter one is
+_FLAT_NEEDLES = tuple(sorted(h for h in _FLAT_HEADINGS if not any(o != h and o in h for o in _FLAT_HEADINGS)))
 _LIMIT = 4 * max(len(h) for h in STOP_HEADINGS)
 
 
-def may_hold_stop_heading(text: str) -> bool:
-    """False when no element whose text is (part of) ``text`` can read as a stop heading."""
-    flat = _flat(text)
-    for heading in _FLAT_HEADINGS:
+def may_hold_stop_heading(text: str, collapsed: bool = False) -> bool:
+    """False when no element whose text is (part of) ``text`` can read as a stop heading. ``collapsed``: as in
+    ``_flat``."""
+    flat = _flat(text, collapsed)
+    for heading in _FLAT_NEEDLES:
         if heading in flat:
             return True
     return False

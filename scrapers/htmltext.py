@@ -179,7 +179,7 @@ def _paragraphs_in_place(container, remove) -> list[tuple[str, bool]] | None:
         return False
 
     paragraphs = block_paragraphs(container, skip, wrapped=True)
-    if ruby or may_hold_stop_heading("".join(text for text, _ in paragraphs)):
+    if ruby or may_hold_stop_heading("".join(text for text, _ in paragraphs), collapsed=True):
         return None
     return paragraphs
 
