@@ -13,6 +13,8 @@ _GENERIC_SAPO_PREFIX = re.compile(r"^\((?:[^()]{2,30})\)\s*[-–—]\s*")
 _CREDIT = re.compile(r"\s*\((?:ttxvn|vna|vietnam\+|nlđo|theo)[^)]*\)\s*$", re.I)
 _SEPARATORS = (" | ", " - ", " – ", " — ", " :: ")
 _CAPTION_BOX = ".caption, .PhotoCMS_Caption"
+_BYLINE_LEAD = re.compile(r"^(tác giả|bài và ảnh|bài, ảnh|bài|theo|pv|by)\s*[:\-]?\s+", re.I)
+_DOMAIN_LIKE_TAIL = re.compile(r"\.(vn|com|net)\b|^báo ")
 
 __all__ = ["all_texts", "clean_author", "first", "first_text", "images_of", "strip_brand", "strip_sapo_prefix",
            "text_of"]
@@ -56,7 +58,7 @@ def strip_brand(title: str | None, brands: tuple[str, ...] = ()) -> str | None:
             continue
         tail_l = tail.strip().lower()
         brand_like = any(b in tail_l or (len(tail_l) >= 4 and tail_l in b) for b in lowered_brands)
-        if brand_like or re.search(r"\.(vn|com|net)\b|^báo ", tail_l):
+        if brand_like or _DOMAIN_LIKE_TAIL.search(tail_l):
             return head.strip()
     return title
 
@@ -73,8 +75,8 @@ def clean_author(value: str | None, brands: tuple[str, ...] = ()) -> str | None:
     """"MINH NGUYỆT (TTXVN/VIETNAM+)" -> "Minh Nguyệt"; "(TTXVN/Vietnam+)" -> "TTXVN/Vietnam+"; org names -> None."""
     if not value:
         return None
-    text = re.sub(r"\s+", " ", value).strip().strip(",;")
-    text = re.sub(r"^(tác giả|bài và ảnh|bài, ảnh|bài|theo|pv|by)\s*[:\-]?\s+", "", text, flags=re.I)
+    text = dom.collapse(value).strip(",;")
+    text = _BYLINE_LEAD.sub("", text)
     stripped = _CREDIT.sub("", text).strip()
     if not stripped:
         return text.strip("() ") or None
@@ -107,7 +109,7 @@ def _add_image(images: list[dict], block, base_url: str) -> None:
     caption = text_of(caption_tag if caption_tag is not None else dom.css(_CAPTION_BOX).first(block))
     if caption is None:
         bare = (block.text or "") + "".join(child.tail or "" for child in block)
-        caption = re.sub(r"\s+", " ", bare.strip()) or None
+        caption = dom.collapse(bare) or None
     src = urljoin(base_url, src)
     known = next((i for i in images if i["src"].split("?")[0] == src.split("?")[0]), None)
     if known:

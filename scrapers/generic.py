@@ -3,7 +3,6 @@ trafilatura. Junk (boxes, captions, share bars, header/footer/nav/aside) is prun
 from __future__ import annotations
 
 import copy
-import re
 
 import trafilatura
 
@@ -46,7 +45,7 @@ def generic_body(page_root, *, title=None, sapo=None, author=None):
 
 
 def _text_length(tag) -> int:
-    return len(re.sub(r"\s+", " ", dom.get_text(tag, " ")).strip())
+    return len(dom.collapse(dom.get_text(tag, " ")))
 
 
 def _own_text(tag) -> int:

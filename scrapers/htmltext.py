@@ -123,6 +123,9 @@ def clean_paragraphs(paragraphs: list[tuple[str, bool]], *, title: str | None = 
     return [text for text, _ in kept], byline or lead_byline, captions
 
 
+_PICTURE_WORDS = re.compile(r"ảnh|minh họa|minh hoạ|đồ họa|biểu đồ|infographic", re.I)
+_PARENTHESES = re.compile(r"\([^)]*\)")
+_NAME_SEPARATORS = re.compile(r"[\s,\-–]+")
 _NAME_WITH_CREDIT = re.compile(r"^[^\W\d_][\w .'-]{1,40}\s*\((?:ttxvn|vna|vietnam\+|nlđo)[^)]*\)\.?$", re.I)
 
 
@@ -132,11 +135,11 @@ def _is_source_caption(text: str) -> bool:
     if not match:
         return False
     prefix = text[:match.start()]
-    return len(prefix) < 50 or bool(re.search(r"ảnh|minh họa|minh hoạ|đồ họa|biểu đồ|infographic", prefix, re.I))
+    return len(prefix) < 50 or bool(_PICTURE_WORDS.search(prefix))
 
 
 def _looks_like_name(text: str) -> bool:
-    words = [w for w in re.split(r"[\s,\-–]+", re.sub(r"\([^)]*\)", " ", text).strip()) if w]
+    words = [w for w in _NAME_SEPARATORS.split(_PARENTHESES.sub(" ", text).strip()) if w]
     if not 1 <= len(words) <= 7 or len(text) > 70 or text.endswith(("?", "!", ":")) or any(c.isdigit() for c in text):
         return False
     capitalised = sum(1 for w in words if w[0].isupper())
@@ -206,10 +209,10 @@ def bold_lead(container) -> str | None:
     if container is None:
         return None
     for paragraph in list(container.iterdescendants("p"))[:6]:
-        text = re.sub(r"\s+", " ", dom.get_text(paragraph, " ")).strip()
+        text = dom.collapse(dom.get_text(paragraph, " "))
         if len(text) < 60:
             continue                                  # a byline, "Chia sẻ", an empty spacer
         bold = " ".join(dom.get_text(b, " ") for b in paragraph.iterdescendants("strong", "b"))
-        bold = re.sub(r"\s+", " ", bold).strip()
+        bold = dom.collapse(bold)
         return text if bold == text and not text.endswith(":") else None
     return None

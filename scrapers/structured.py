@@ -16,6 +16,7 @@ from scrapers.timeparse import parse_any
 
 ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
                  "backgroundnewsarticle", "opinionnewsarticle", "webpage"}
+_DOMAIN = re.compile(r"[\w.-]+\.(vn|com|net|org)(\.vn)?")
 _GENERIC_AUTHORS = {"ban biên tập", "admin", "administrator", "pv", "phóng viên", "bbt", "tòa soạn", "toà soạn"}
 
 
@@ -77,7 +78,7 @@ def plausible_author(value: str | None, site_names: tuple[str, ...] = ()) -> str
         return None
     if lowered.startswith(("báo ", "tạp chí", "thông tấn", "cổng thông tin", "ban biên tập", "trang tin")):
         return None
-    if "://" in text or re.fullmatch(r"[\w.-]+\.(vn|com|net|org)(\.vn)?", lowered):
+    if "://" in text or _DOMAIN.fullmatch(lowered):
         return None
     return text or None
 

@@ -19,6 +19,9 @@ _DMY = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d{2})
 _WORDY = re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:năm|,)?\s*(\d{4})", re.I)
 _YMD = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _HM = re.compile(r"(?<!\d)(\d{1,2})\s*[:hg]\s*(\d{2})(?:\s*:\s*(\d{2}))?(?:\s*([AaPp][Mm]))?(?!\d)")
+_DATE_SPACE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}\s+\d")
+_FIRST_SPACES = re.compile(r"\s+")
+_COMPACT_OFFSET = re.compile(r"([+-]\d{2})(\d{2})$")
 _OFFSET = re.compile(r"(?:GMT|UTC)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?", re.I)
 
 
@@ -35,8 +38,8 @@ def parse_iso(value: str | None) -> datetime | None:
     if not value:
         return None
     text = html.unescape(value).strip().replace("Z", "+00:00")
-    text = re.sub(r"\s+", "T", text, count=1) if re.match(r"\d{4}-\d{2}-\d{2}\s+\d", text) else text
-    text = re.sub(r"([+-]\d{2})(\d{2})$", r"\1:\2", text)
+    text = _FIRST_SPACES.sub("T", text, count=1) if _DATE_SPACE_TIME.match(text) else text
+    text = _COMPACT_OFFSET.sub(r"\1:\2", text)
     try:
         parsed = datetime.fromisoformat(text)
     except ValueError:
