@@ -87,6 +87,54 @@
         on mentions.mention_id = participant_sets.mention_id
 {%- endmacro %}
 
+{#
+    event_shapes_reusing_built: event_mention_shapes of `mentions` (report_order as a key), read from `built` (the
+    clustered table, which keeps what the rule compared) for the mentions whose built row is current (same change
+    batch), computed with `participants` for the others only.
+#}
+{% macro event_shapes_reusing_built(mentions, built, participants) -%}
+    with
+
+    current_built as materialized (
+        select built.*
+        from {{ built }} as built
+        semi join {{ mentions }} as mentions
+            on built.mention_id = mentions.mention_id and built.change_batch = mentions.change_batch
+    ),
+
+    unshaped as materialized (
+        select mentions.*
+        from {{ mentions }} as mentions
+        anti join current_built
+            on mentions.mention_id = current_built.mention_id
+    ),
+
+    unshaped_participants as (
+        select participants.*
+        from {{ participants }} as participants
+        semi join unshaped
+            on participants.mention_id = unshaped.mention_id
+    )
+
+    select
+        current_built.mention_id,
+        current_built.article_id,
+        current_built.type_group,
+        current_built.event_date,
+        current_built.event_date_precision,
+        coalesce(current_built.event_end_date, current_built.event_date) as event_last_date,
+        current_built.foreign_countries,
+        current_built.foreign_places,
+        current_built.vn_places,
+        current_built.identity_key,
+        current_built.signature_key,
+        {{ event_precision_rank('current_built.event_date_precision') }} as precision_rank,
+        {{ event_report_key('current_built') }} as report_order
+    from current_built
+    union all by name
+    select * from ({{ event_mention_shapes('unshaped', 'unshaped_participants', report_order='key') }})
+{%- endmacro %}
+
 {# The rank of a date precision: 1 day, 2 month, 3 year, 4 none (the finer, the lower). #}
 {% macro event_precision_rank(precision) -%}
     case {{ precision }} when 'day' then 1 when 'month' then 2 when 'year' then 3 else 4 end
@@ -265,6 +313,17 @@
         {{ return([]) }}
     {%- endif -%}
     {{ return(adapter.get_columns_in_relation(relation) | map(attribute='name') | list) }}
+{%- endmacro %}
+
+{#
+    Whether the clustered table as built keeps what a refresh reads from it: parent links, change batches and the
+    shapes the rule compared (an older table is clustered again in full).
+#}
+{% macro clustered_keeps_links_and_shapes() -%}
+    {%- set kept = built_columns('int_event_mentions__clustered') -%}
+    {%- set needed = ['parent_mention_id', 'change_batch', 'signature_key', 'foreign_countries', 'foreign_places',
+                      'vn_places'] -%}
+    {{ return(needed | reject('in', kept) | list | length == 0) }}
 {%- endmacro %}
 
 {#

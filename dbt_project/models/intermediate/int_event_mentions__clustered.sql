@@ -35,8 +35,8 @@
     change); it changes when an earlier report of the event arrives or two events merge. Two clusters
     cannot share a key: mentions with equal keys are always compatible, hence in one cluster.
     report_order is the mention's rank within its event (1 = first mention), parent_mention_id its parent.
-    The participant sets and signature key the rule compared are kept with each row: a refresh's scope reads the
-    shapes of unchanged mentions from here instead of shaping every mention again.
+    The participant sets and signature key the rule compared are kept with each row: a refresh (the scope, then
+    the clustering of the scope) reads the shapes of unchanged mentions from here instead of shaping them again.
 
     Incremental refresh (delete+insert on mention_id; the post-hook deletes vanished mentions). Only the
     mentions listed by int_event_mentions__recluster_scope are clustered again, on their own; the rows
@@ -86,7 +86,13 @@ participants as (
 ),
 
 shaped as (
-    {{ event_mention_shapes('mentions', 'participants') }}
+    {% if is_incremental() and clustered_keeps_links_and_shapes() %}
+        -- the mentions whose row is current keep what the rule compared; report_order ranks the scope's mentions
+        select * replace (row_number() over (order by report_order) as report_order)
+        from ({{ event_shapes_reusing_built('mentions', this, 'participants') }})
+    {% else %}
+        {{ event_mention_shapes('mentions', 'participants') }}
+    {% endif %}
 ),
 
 signatures as (

@@ -21,10 +21,7 @@
                orphan. These are the mentions whose links can change and the other ends of their new links;
                the argument is in the header of int_event_mentions__clustered.
 #}
-{%- set clustered_columns = built_columns('int_event_mentions__clustered') -%}
-{%- set stored_columns = ['parent_mention_id', 'change_batch', 'signature_key', 'foreign_countries',
-                         'foreign_places', 'vn_places'] -%}
-{%- set rebuild_all = stored_columns | reject('in', clustered_columns) | list | length > 0
+{%- set rebuild_all = not clustered_keeps_links_and_shapes()
     or (flags is defined and flags.FULL_REFRESH)
     or changed_mention_share(ref('int_event_mentions__resolved'), 'int_event_mentions__clustered')
         > var('recluster_all_share', 0.1) %}
@@ -48,48 +45,9 @@ mentions as (
         select * from {{ this.database }}.{{ this.schema }}.int_event_mentions__clustered
     ),
 
-    current_built as materialized (
-        -- built rows that are current as built: their shapes still hold
-        select built.*
-        from built
-        semi join mentions
-            on built.mention_id = mentions.mention_id and built.change_batch = mentions.change_batch
-    ),
-
-    unshaped as materialized (
-        -- current mentions without a current built row (new and changed ones): shaped below
-        select mentions.*
-        from mentions
-        anti join current_built
-            on mentions.mention_id = current_built.mention_id
-    ),
-
-    unshaped_participants as (
-        select participants.*
-        from {{ ref('int_event_participants__resolved') }} as participants
-        semi join unshaped
-            on participants.mention_id = unshaped.mention_id
-    ),
-
     shaped as materialized (
         -- what the rule compares, for every current mention; report_order is a key with the order of the ranks
-        select
-            current_built.mention_id,
-            current_built.article_id,
-            current_built.type_group,
-            current_built.event_date,
-            current_built.event_date_precision,
-            coalesce(current_built.event_end_date, current_built.event_date) as event_last_date,
-            current_built.foreign_countries,
-            current_built.foreign_places,
-            current_built.vn_places,
-            current_built.identity_key,
-            current_built.signature_key,
-            {{ event_precision_rank('current_built.event_date_precision') }} as precision_rank,
-            {{ event_report_key('current_built') }} as report_order
-        from current_built
-        union all by name
-        select * from ({{ event_mention_shapes('unshaped', 'unshaped_participants', report_order='key') }})
+        {{ event_shapes_reusing_built('mentions', 'built', ref('int_event_participants__resolved')) }}
     ),
 
     changed as materialized (
