@@ -7,8 +7,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from cssselect import SelectorError, parse
+
 from scrapers import dom
-from scrapers.selectors import Scope, group_matches
+from scrapers.selectors import Scope, group_matches, union_safe
 
 DROP_TAGS = {"script", "style", "noscript", "template", "iframe", "object", "embed", "video", "audio", "svg",
              "button", "form", "input", "select", "figure", "figcaption", "picture", "canvas", "nav", "aside",
@@ -55,9 +57,47 @@ def _junk_name(names: str) -> bool:
     return bool(names.strip() and JUNK_NAME.search(names))
 
 
+@lru_cache(maxsize=1024)
+def beyond_junk(selectors: tuple[str, ...]) -> tuple[str, ...]:
+    """The selectors of a union-safe group that can match an element ``is_junk`` does not already drop: the others
+    add nothing when every match and every junk element goes. A group that is not union-safe stays whole (it runs
+    selector by selector, in order)."""
+    if not union_safe(selectors):
+        return selectors
+    return tuple(s for s in selectors if not _matches_only_junk(s))
+
+
+def _matches_only_junk(selector: str) -> bool:
+    """Every element ``selector`` matches is junk: in each alternative, the subject (the compound right of any
+    combinator) requires a DROP_TAGS tag, a JUNK_TYPES type, or a class or id that JUNK_NAME finds on its own."""
+    try:
+        alternatives = parse(selector)
+    except SelectorError:
+        return False
+    return all(_subject_is_junk(alternative.parsed_tree) for alternative in alternatives)
+
+
+def _subject_is_junk(tree) -> bool:
+    while type(tree).__name__ == "CombinedSelector":
+        tree = tree.subselector
+    while tree is not None:                           # the compound's conditions (not those inside :not(), :has())
+        kind = type(tree).__name__
+        if kind == "Element":
+            return (tree.element or "").lower() in DROP_TAGS
+        if kind == "Class" and not any(c.isspace() for c in tree.class_name) and _junk_name(tree.class_name):
+            return True
+        if kind == "Hash" and _junk_name(tree.id):
+            return True
+        if (kind == "Attrib" and not tree.namespace and tree.attrib.lower() == "type" and tree.operator == "="
+                and tree.value is not None and tree.value.value.lower() in JUNK_TYPES):
+            return True
+        tree = getattr(tree, "selector", None)
+    return False
+
+
 def prune(root, extra_selectors: tuple[str, ...] | list[str] = (), keep=None) -> None:
     """Remove junk elements and the given selectors from ``root`` in place (never ``keep`` itself)."""
-    matches = group_matches(Scope(root), tuple(extra_selectors))
+    matches = group_matches(Scope(root), beyond_junk(tuple(extra_selectors)))
     groups = [matches] if matches is not None else (s.all(root) for s in dom.selector_group(tuple(extra_selectors)))
     for found in groups:                              # one after another when a selector depends on position
         for tag in found:

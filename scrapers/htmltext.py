@@ -11,7 +11,7 @@ import re
 from lxml import etree
 
 from scrapers import dom
-from scrapers.boxes import STOP_HEADINGS, is_junk, may_hold_stop_heading, prune
+from scrapers.boxes import STOP_HEADINGS, beyond_junk, is_junk, may_hold_stop_heading, prune
 from scrapers.boxes import norm as _norm
 from scrapers.selectors import Scope, group_matches, share_index
 
@@ -168,7 +168,7 @@ def _paragraphs_in_place(container, remove) -> list[tuple[str, bool]] | None:
     None: prune a copy instead."""
     if container.tag in ("html", "body") or container.tag in dom.HIDDEN_TEXT:
         return None
-    matches = group_matches(Scope(container), tuple(remove))
+    matches = group_matches(Scope(container), beyond_junk(tuple(remove)))  # junk is skipped anyway
     if matches is None:
         return None
     removed = set(matches)

@@ -195,7 +195,7 @@ def css(selector: str) -> Selector:
     return Selector(selector)
 
 
-def _union_safe(selectors: tuple[str, ...]) -> bool:
+def union_safe(selectors: tuple[str, ...]) -> bool:
     """No selector depends on siblings or position, so removing one match cannot change what another selects."""
     return not any(c in s for s in selectors for c in ":+~")
 
@@ -204,7 +204,7 @@ def _union_safe(selectors: tuple[str, ...]) -> bool:
 def selector_group(selectors: tuple[str, ...]) -> tuple[Selector, ...]:
     """Selectors whose matches are all removed: one union query when that is safe, else one query each (to run one
     after another)."""
-    if len(selectors) > 1 and _union_safe(selectors):
+    if len(selectors) > 1 and union_safe(selectors):
         union = css(", ".join(selectors))
         if union.valid:
             return (union,)
@@ -214,7 +214,7 @@ def selector_group(selectors: tuple[str, ...]) -> tuple[Selector, ...]:
 def group_matches(scope: Scope, selectors: tuple[str, ...]) -> list | None:
     """Every match of any of ``selectors`` under the scope, in document order, from one query over the selectors the
     page can match at all; None when the selectors must run one after another (``selector_group``)."""
-    if not _union_safe(selectors):
+    if not union_safe(selectors):
         return None
     usable = tuple(s.css for s in compiled(selectors)
                    if s.valid and (scope.index is None or s._possible(scope.index)))
