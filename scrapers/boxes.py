@@ -45,15 +45,18 @@ def is_junk(tag) -> bool:
         return False
     if attrs.get("type", "").lower() in JUNK_TYPES:
         return True
-    names = " ".join(attrs.get("class", "").split()) + " " + attrs.get("id", "")
-    if _junk_name(names):
+    if _junk_names(attrs.get("class", ""), attrs.get("id", "")):
         return True
     return attrs.get("aria-hidden", "").lower() == "true" or "display:none" in attrs.get("style", "")
 
 
 @lru_cache(maxsize=8192)
+def _junk_names(classes: str, ident: str) -> bool:
+    """JUNK_NAME on an element's class names and id (cached: a site's templates repeat them on every page)."""
+    return _junk_name(" ".join(classes.split()) + " " + ident)
+
+
 def _junk_name(names: str) -> bool:
-    """JUNK_NAME on "class names + id" (cached: a site's templates repeat the same names on every page)."""
     return bool(names.strip() and JUNK_NAME.search(names))
 
 

@@ -7,6 +7,7 @@ headings, drop photo captions, bracketed related links, sign-offs and trailing r
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lxml import etree
 
@@ -83,7 +84,13 @@ _RIGHT_CLASSES = {"text-right", "align-right", "right", "author"}
 def _right_aligned(style: str | None, classes: str | None) -> bool:
     if style and "text-align:right" in style.replace(" ", "").lower():
         return True
-    return bool(classes) and not _RIGHT_CLASSES.isdisjoint(c.lower() for c in classes.split())
+    return bool(classes) and _right_class(classes)
+
+
+@lru_cache(maxsize=4096)
+def _right_class(classes: str) -> bool:
+    """One of the class names says right-aligned (cached: templates repeat their class attributes)."""
+    return not _RIGHT_CLASSES.isdisjoint(c.lower() for c in classes.split())
 
 
 def clean_paragraphs(paragraphs: list[tuple[str, bool]], *, title: str | None = None, sapo: str | None = None,

@@ -82,12 +82,21 @@ class Selector:
         return found[0] if found else None
 
     def _possible(self, index) -> bool:
-        for classes, ids, attrs in self._needs:
+        for classes, ids, attrs, class_parts in self._needs:
             if classes and not classes <= index.classes or ids and not ids <= index.ids:
                 continue
-            if not attrs or all(index.has_attr(name, exact) for name, exact in attrs):
+            if class_parts and not all(part in index.class_text for part in class_parts):
+                continue
+            if _has_attrs(index, attrs):
                 return True
         return False
+
+
+def _has_attrs(index, attrs: tuple) -> bool:
+    for name, exact in attrs:
+        if not index.has_attr(name, exact):
+            return False
+    return True
 
 
 class Scope:
@@ -113,10 +122,11 @@ def compiled(selectors: tuple[str, ...]) -> tuple[Selector, ...]:
     return tuple(css(s) for s in selectors)
 
 
-def _needs(tree) -> tuple[frozenset, frozenset, tuple]:
-    """What any match of a parsed selector requires somewhere on the page: class names, ids and (attribute, exact
-    value or None). Arguments of pseudo-classes (:not, :has, ...) require nothing."""
-    classes, ids, attrs = set(), set(), []
+def _needs(tree) -> tuple[frozenset, frozenset, tuple, tuple]:
+    """What any match of a parsed selector requires somewhere on the page: class names, ids, (attribute, exact
+    value or None) and text inside a class attribute (``[class*=x]``). Arguments of pseudo-classes (:not, :has, ...)
+    require nothing."""
+    classes, ids, attrs, class_parts = set(), set(), [], []
     stack = [tree]
     while stack:
         tree = stack.pop()
@@ -126,13 +136,15 @@ def _needs(tree) -> tuple[frozenset, frozenset, tuple]:
                 classes.add(tree.class_name)
             elif kind == "Hash":
                 ids.add(tree.id)
+            elif kind == "Attrib" and not tree.namespace and tree.attrib.lower() == "class" and tree.operator == "*=":
+                class_parts.append(tree.value.value)
             elif kind == "Attrib" and not tree.namespace:
                 attrs.append((tree.attrib.lower(), tree.value.value if tree.value is not None and
                               tree.operator == "=" else None))
             elif kind == "CombinedSelector":
                 stack.append(tree.subselector)
             tree = getattr(tree, "selector", None)
-    return frozenset(classes), frozenset(ids), tuple(attrs)
+    return frozenset(classes), frozenset(ids), tuple(attrs), tuple(class_parts)
 
 
 _CLASSES = _xpath("//@class")
@@ -148,11 +160,13 @@ def _attribute_values(name: str) -> etree.XPath:
 
 
 class PageIndex:
-    """Class names and ids present on one page, and attribute values (computed on first use)."""
+    """Class names and ids present on one page, its class attributes joined by spaces, and attribute values
+    (computed on first use)."""
 
     def __init__(self, root) -> None:
         self.root = root
-        self.classes = frozenset(" ".join(_CLASSES(root)).split())
+        self.class_text = " ".join(_CLASSES(root))
+        self.classes = frozenset(self.class_text.split())
         self.ids = frozenset(_IDS(root))
         self._attrs: dict[str, set[str]] = {}
         self.aliases: list = []

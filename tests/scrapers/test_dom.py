@@ -38,6 +38,14 @@ def test_element_scope_is_descendants_page_scope_is_every_element():
     assert dom.select(root, "html") == [root]
 
 
+def test_class_substring_selectors_are_skipped_only_when_no_class_attribute_holds_the_text():
+    root = dom.parse_document("<div class='site-breadcrumbs'><a>Home</a></div><p class='x'>y</p>")
+    assert [a.text for a in dom.select(root, "[class*=breadcrumb] a")] == ["Home"]
+    assert dom.select(root, "[class*=crumbs x]") == []                  # text across two attributes: no match
+    assert dom.select(root, "[class*=date], [class*=x]") == [root.find(".//p")]
+    assert dom.select(dom.parse_document("<p class='x'><a>y</a></p>"), "[class*=breadcrumb] a") == []
+
+
 def test_type_attribute_values_match_case_insensitively_like_soupsieve():
     root = dom.parse_document("<div type='RelatedNewsBox'>a</div><div type='relatednewsbox'>b</div>"
                               "<div data-x='RelatedNewsBox'>c</div>")
