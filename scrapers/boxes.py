@@ -129,14 +129,19 @@ def _drop_headed_boxes(root, keep) -> None:
     next to the article (so a related box in mid-body goes without cutting the paragraphs after it)."""
     scope = keep if keep is not None else root
     total = None
+    sizes: dict = {}                                  # text length per box, until a removal changes the tree
     for heading in _heading_candidates(scope):
         if dom.detached(heading, scope) or norm(dom.get_text(heading, " ", strip=True)) not in STOP_HEADINGS:
             continue
         total = total or len(dom.get_text(scope, " ", strip=True)) or 1
         box = heading.getparent()
-        if box is not None and box is not scope and box is not root and box.tag not in ("body", "html") \
-                and len(dom.get_text(box, " ", strip=True)) < 0.4 * total:
+        if box is None or box is scope or box is root or box.tag in ("body", "html"):
+            continue
+        if box not in sizes:
+            sizes[box] = len(dom.get_text(box, " ", strip=True))
+        if sizes[box] < 0.4 * total:
             dom.remove(box)
+            sizes.clear()
 
 
 # Pre-filters, so most elements are never compared with the headings. For an element whose text reads as heading S,

@@ -33,7 +33,7 @@ def select_one(node, selector: str):
 def _parser() -> etree.HTMLParser:
     parser = getattr(_local, "parser", None)
     if parser is None:
-        parser = _local.parser = etree.HTMLParser(default_doctype=False)
+        parser = _local.parser = etree.HTMLParser(default_doctype=False, collect_ids=False)  # no XPath id() here
     return parser
 
 

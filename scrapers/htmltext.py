@@ -25,6 +25,7 @@ _SIGNOFF = re.compile(
     r"^(\(\s*(theo [^)]{2,40}|ttxvn[^)]{0,24}|vietnam\+|vnplus|vna|nlđo|nld)\s*\)|ttxvn|ttxvn/vietnam\+|vietnam\+)\.?$",
     re.I,
 )
+_ALNUM = re.compile(r"[^\W_]")                  # str.isalnum: word characters but "_"
 _BRACKET_LINK = re.compile(r"^\[[^\]]{3,300}\]$")
 _PREFIX_ONLY = re.compile(r"^\s*(\./\.|\.\/\.)\s*$")
 
@@ -102,7 +103,7 @@ def clean_paragraphs(paragraphs: list[tuple[str, bool]], *, title: str | None = 
     lead_byline = None
     title_n, sapo_n, author_n = _norm(title or ""), _norm(sapo or ""), _norm(author or "") or None
     for text, right in paragraphs:
-        if not any(c.isalnum() for c in text):
+        if not _ALNUM.search(text):
             continue
         norm = _norm(text)
         if norm in STOP_HEADINGS or _STOP_PREFIX.match(norm):

@@ -174,7 +174,8 @@ class PageIndex:
     def has_attr(self, name: str, exact: str | None) -> bool:
         values = self._attrs.get(name)
         if values is None:
-            values = self._attrs[name] = set(_attribute_values(name)(self.root))
+            known = self.ids if name == "id" else _attribute_values(name)(self.root)     # ids: read already
+            values = self._attrs[name] = set(known)
             if name == "type":
                 values.update(v.lower() for v in list(values))
         if exact is None:
