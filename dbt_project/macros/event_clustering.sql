@@ -216,8 +216,6 @@
 {%- endmacro %}
 
 {% macro event_compatible_pairs(seeds, shaped, signatures, blocks) -%}
-    -- each step materialized, as in the clustered model: inlined, the optimizer joins all signatures of a
-    -- type group with each other before it applies the blocks
     with
 
     seed_mentions as materialized (
@@ -226,10 +224,37 @@
         where seed_mention.mention_id in (select seed.mention_id from {{ seeds }} as seed)
     ),
 
+    compatible_signatures as materialized (
+        {{ event_compatible_signatures('seed_mentions', signatures, blocks) }}
+    )
+
+    select
+        seed_mentions.mention_id,
+        other_mention.mention_id as other_id
+    from seed_mentions
+    inner join compatible_signatures
+        on seed_mentions.signature_key = compatible_signatures.signature_key
+    inner join {{ shaped }} as other_mention
+        on compatible_signatures.other_key = other_mention.signature_key
+    where seed_mentions.mention_id != other_mention.mention_id
+    union
+    {{ event_same_article_pairs('seed_mentions', shaped) }}
+{%- endmacro %}
+
+{#
+    event_compatible_signatures: the pairs (signature_key, other_key) of compatible dated signatures whose first
+    signature is one of `seed_mentions` (mentions of `shaped`, with their signature_key); the dated pairs of
+    event_compatible_pairs before they are spread over the mentions of each signature.
+#}
+{% macro event_compatible_signatures(seed_mentions, signatures, blocks) -%}
+    -- each step materialized, as in the clustered model: inlined, the optimizer joins all signatures of a
+    -- type group with each other before it applies the blocks
+    with
+
     seed_blocks as materialized (
         select seed_block.*
         from {{ blocks }} as seed_block
-        where seed_block.signature_key in (select seed_mentions.signature_key from seed_mentions)
+        where seed_block.signature_key in (select seed.signature_key from {{ seed_mentions }} as seed)
     ),
 
     candidate_pairs as materialized (
@@ -252,32 +277,23 @@
         from candidate_pairs
         inner join {{ signatures }} as seed_sig
             on candidate_pairs.signature_key = seed_sig.signature_key
-    ),
-
-    compatible_signatures as materialized (
-        select
-            seed_sig.signature_key,
-            other_sig.signature_key as other_key
-        from candidate_signatures as seed_sig
-        inner join {{ signatures }} as other_sig
-            on seed_sig.other_key = other_sig.signature_key
-        where {{ events_compatible('seed_sig', 'other_sig', both_dated=true) }}
     )
 
     select
-        seed_mentions.mention_id,
-        other_mention.mention_id as other_id
-    from seed_mentions
-    inner join compatible_signatures
-        on seed_mentions.signature_key = compatible_signatures.signature_key
-    inner join {{ shaped }} as other_mention
-        on compatible_signatures.other_key = other_mention.signature_key
-    where seed_mentions.mention_id != other_mention.mention_id
-    union
+        seed_sig.signature_key,
+        other_sig.signature_key as other_key
+    from candidate_signatures as seed_sig
+    inner join {{ signatures }} as other_sig
+        on seed_sig.other_key = other_sig.signature_key
+    where {{ events_compatible('seed_sig', 'other_sig', both_dated=true) }}
+{%- endmacro %}
+
+{# event_same_article_pairs: compatible pairs within one article (the only pairs of undated mentions). #}
+{% macro event_same_article_pairs(seed_mentions, shaped) -%}
     select
         seed_mentions.mention_id,
         other_mention.mention_id as other_id
-    from seed_mentions
+    from {{ seed_mentions }} as seed_mentions
     inner join {{ shaped }} as other_mention
         on
             seed_mentions.article_id = other_mention.article_id

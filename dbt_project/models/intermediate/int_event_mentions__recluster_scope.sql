@@ -20,6 +20,8 @@
                compatible same-precision peers of every CHANGED mention, every mention compatible with an
                orphan. These are the mentions whose links can change and the other ends of their new links;
                the argument is in the header of int_event_mentions__clustered.
+    Peers in other articles count only by their OLD events, so they are read per signature (peer_events), never
+    spread over mention pairs (an event reported hundreds of times would give every changed mention hundreds).
 #}
 {%- set rebuild_all = not clustered_keeps_links_and_shapes()
     or (flags is defined and flags.FULL_REFRESH)
@@ -76,8 +78,19 @@ mentions as (
         {{ event_blocking_keys('signatures') }}
     ),
 
+    changed_mentions as materialized (
+        select shaped.*
+        from shaped
+        where shaped.mention_id in (select changed.mention_id from changed)
+    ),
+
+    changed_signature_pairs as materialized (
+        {{ event_compatible_signatures('changed_mentions', 'signatures', 'blocks') }}
+    ),
+
     changed_pairs as materialized (
-        -- every current mention compatible with a new or changed one
+        -- every current mention compatible with a new or changed one, but the dated ones of the same
+        -- precision in another article: those count only by their events (peer_events)
         select
             changed_mention.mention_id,
             changed_mention.article_id,
@@ -86,8 +99,22 @@ mentions as (
             compatible_mention.mention_id as other_id,
             compatible_mention.article_id as other_article_id,
             compatible_mention.precision_rank as other_precision_rank
-        from ({{ event_compatible_pairs('changed', 'shaped', 'signatures', 'blocks') }}) as pairs
-        inner join shaped as changed_mention
+        from (
+            select
+                changed_mentions.mention_id,
+                other_mention.mention_id as other_id
+            from changed_mentions
+            inner join changed_signature_pairs
+                on changed_mentions.signature_key = changed_signature_pairs.signature_key
+            inner join shaped as other_mention
+                on changed_signature_pairs.other_key = other_mention.signature_key
+            where
+                changed_mentions.mention_id != other_mention.mention_id
+                and changed_mentions.precision_rank != other_mention.precision_rank
+            union
+            {{ event_same_article_pairs('changed_mentions', 'shaped') }}
+        ) as pairs
+        inner join changed_mentions as changed_mention
             on pairs.mention_id = changed_mention.mention_id
         inner join shaped as compatible_mention
             on pairs.other_id = compatible_mention.mention_id
@@ -160,9 +187,19 @@ mentions as (
         ) as finer_pairs
     ),
 
+    linking_peers as (
+        -- changed mentions that link to their compatible peers (same precision): every day-precision one,
+        -- a vaguer one only without a finer compatible mention
+        select changed_mentions.mention_id
+        from changed_mentions
+        where
+            changed_mentions.precision_rank = 1
+            or changed_mentions.mention_id not in (select changed_parents.mention_id from changed_parents)
+    ),
+
     changed_links as (
-        -- the other ends of the links of new and changed mentions: their parent, their peers (same
-        -- precision; vaguer ones only when the changed mention has no finer one), their children (relinked)
+        -- the other ends of the links of new and changed mentions: their parent, their peers in the same
+        -- article (peers elsewhere: peer_events), their children (relinked)
         select parent_id as mention_id
         from changed_parents
         where preference = 1
@@ -171,10 +208,24 @@ mentions as (
         from changed_pairs
         where
             other_precision_rank = precision_rank
-            and (
-                precision_rank = 1
-                or mention_id not in (select changed_parents.mention_id from changed_parents)
-            )
+            and mention_id in (select linking_peers.mention_id from linking_peers)
+    ),
+
+    peer_events as materialized (
+        -- the OLD events of the dated peers of linking changed mentions, read per signature: a built row
+        -- whose mention is unchanged has the signature it has now; the events of the other built rows
+        -- (mentions gone or of changed articles) are in the scope anyway (VANISHED)
+        select distinct peer.event_id
+        from changed_mentions
+        inner join changed_signature_pairs
+            on changed_mentions.signature_key = changed_signature_pairs.signature_key
+        inner join signatures as peer_signature
+            on
+                changed_signature_pairs.other_key = peer_signature.signature_key
+                and changed_mentions.precision_rank = peer_signature.precision_rank
+        inner join built as peer
+            on changed_signature_pairs.other_key = peer.signature_key
+        where changed_mentions.mention_id in (select linking_peers.mention_id from linking_peers)
     ),
 
     orphans as materialized (
@@ -210,10 +261,13 @@ mentions as (
         select built.mention_id
         from built
         where
-            built.event_id in (
-                select touched_event.event_id
-                from built as touched_event
-                where touched_event.mention_id in (select touched.mention_id from touched)
+            (
+                built.event_id in (
+                    select touched_event.event_id
+                    from built as touched_event
+                    where touched_event.mention_id in (select touched.mention_id from touched)
+                )
+                or built.event_id in (select peer_events.event_id from peer_events)
             )
             and built.mention_id in (select mentions.mention_id from mentions)
     )
