@@ -95,7 +95,9 @@ def test_metrics_agree_on_build_file_and_serving_copy(tmp_path: Path) -> None:
 
 
 def test_parser_health_checks_judge_the_last_seven_days_only(tmp_path) -> None:
-    from orchestration.defs.checks import empty_body_share, generic_parser_share, recent_start
+    import dagster as dg
+
+    from orchestration.defs.checks import raw_quality_checks, recent_start
     from orchestration.resources import WarehouseResource
 
     assert recent_start(date(2024, 5, 31)) == date(2024, 5, 25)
@@ -108,10 +110,13 @@ def test_parser_health_checks_judge_the_last_seven_days_only(tmp_path) -> None:
         _article(con, f"new-{i}", "nld", now - timedelta(days=1))
     _article(con, "new-broken", "vneconomy", now, body=" ", parse_path="generic")
     con.close()
-    warehouse = WarehouseResource(path=str(path))
-    empty = empty_body_share(warehouse=warehouse)
+    context = dg.build_asset_check_context(resources={"warehouse": WarehouseResource(path=str(path))})
+    results = {result.check_name: result for result in raw_quality_checks(context)}   # one step, every check
+    assert set(results) == {"empty_body_share", "generic_parser_share", "volume_anomaly", "unknown_place_share"}
+    assert results["unknown_place_share"].asset_key == dg.AssetKey(["raw", "unknown_places"])
+    empty = results["empty_body_share"]
     assert empty.metadata["details"].value["articles"] == 3     # the recent ones only
     assert empty.metadata["value"].value == pytest.approx(1 / 3) and not empty.passed
-    generic = generic_parser_share(warehouse=warehouse)
+    generic = results["generic_parser_share"]
     assert generic.metadata["details"].value["by_source"] == {"nld": {"hits": 0, "total": 2},
                                                               "vneconomy": {"hits": 1, "total": 1}}
