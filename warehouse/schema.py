@@ -236,6 +236,17 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         update raw.articles set body_chars = {body_chars_sql()};
         """,
     ),
+    (
+        5,
+        "raw.dbt_reuse_state: fingerprint of the dbt nodes a successful build left up to date (see dbt_reuse)",
+        """
+        create table if not exists raw.dbt_reuse_state (
+            node_set     varchar primary key,   -- reference: seeds, reference sources and what only they feed
+            fingerprint  varchar not null,
+            recorded_at  timestamptz not null default current_timestamp
+        );
+        """,
+    ),
 ]
 
 

@@ -1,6 +1,9 @@
 """Transform: the dbt project (staging, intermediate, marts) as Dagster assets; dbt tests are asset checks."""
 
+import json
+import os
 import shutil
+import warnings
 from collections.abc import Mapping
 from datetime import timedelta
 from pathlib import Path
@@ -9,9 +12,14 @@ from typing import Any
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 
+from orchestration import dbt_reuse
 from orchestration.dbt_project import PROJECT_DIR, dbt_resource, ensure_manifest, vnwh_dbt_project
 from orchestration.dbt_warm import PARTIAL_PARSE_FILE, share_parse_state
-from orchestration.resources import WRITER_POOL
+from orchestration.resources import WRITER_POOL, WarehouseResource
+
+MANIFEST = ensure_manifest()
+_MANIFEST_NODES = json.loads(MANIFEST.read_text(encoding="utf-8"))
+REFERENCE = dbt_reuse.reference_nodes(_MANIFEST_NODES)
 
 
 class VnwhDbtTranslator(DagsterDbtTranslator):
@@ -55,30 +63,89 @@ MARTS_FRESHNESS = dg.FreshnessPolicy.time_window(fail_window=timedelta(hours=50)
 
 
 # unit tests: see vnwh_dbt_models
-PRODUCTION_BUILD_ARGS = ("--exclude", "resource_type:unit_test")
+UNIT_TESTS = "resource_type:unit_test"
+PRODUCTION_BUILD_ARGS = ("--exclude", UNIT_TESTS)
+REUSE_ENV = "VNWH_DBT_REUSE"   # "0": always build the reference nodes (orchestration.dbt_reuse)
 KEPT_RUN_TARGETS = 10          # per-build dbt target folders kept under dbt_project/target
 
 translator = VnwhDbtTranslator(
     settings=DagsterDbtTranslatorSettings(enable_asset_checks=True, enable_source_tests_as_checks=True)
 )
+# in the order the reference nodes depend on each other (a multi-asset yields its outputs in topological order)
+REFERENCE_KEYS = [translator.get_asset_key(_MANIFEST_NODES["nodes"][uid]) for uid in REFERENCE.relations]
+del _MANIFEST_NODES
 
 
 @dbt_assets(
-    manifest=ensure_manifest(),
+    manifest=MANIFEST,
     project=vnwh_dbt_project,
     dagster_dbt_translator=translator,
     pool=WRITER_POOL,
 )
-def vnwh_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource):
+def vnwh_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource):
     """One `dbt build` for everything selected: models, seeds and their data tests (reported as asset checks).
 
     dbt unit tests check the SQL logic on fixed inputs, not the data: like dbt recommends, they run in
-    development and CI (`make test`, tests/dbt) and are left out of the warehouse builds.
+    development and CI (`make test`, tests/dbt) and are left out of the warehouse builds. The reference-only
+    nodes are left out too when nothing they are made from changed since the last successful build
+    (orchestration.dbt_reuse).
     """
-    invocation = dbt.cli(["build", *PRODUCTION_BUILD_ARGS], context=context)
+    plan = _reuse_plan(context, warehouse)
+    yield from _reused_outputs(context, plan)    # before dbt's: the models it builds depend on them
+    invocation = dbt.cli(build_args(plan), context=context)
     yield from invocation.stream()
+    with warehouse.connect() as con:              # dbt has exited: the build succeeded (stream raises otherwise)
+        dbt_reuse.record_reuse(con, plan)
     keep_parse_state(invocation.target_path)
     prune_run_targets(invocation.target_path.parent, keep=KEPT_RUN_TARGETS, current=invocation.target_path)
+
+
+def _reused_outputs(context: dg.AssetExecutionContext, plan: dbt_reuse.ReusePlan):
+    """The left-out reference assets are up to date: an output each, whose data version is the fingerprint of
+    what they are made from (the same as when they were last built), so downstream steps (the publish) run."""
+    if not plan.excluded:
+        return
+    for key in REFERENCE_KEYS:
+        if key in context.selected_asset_keys:
+            yield _reused_output(context, key, plan.fingerprint)
+    for check in context.selected_asset_check_keys:
+        if check.name in REFERENCE.test_names:      # it passed on the same rows in the build that recorded them
+            yield dg.AssetCheckResult(asset_key=check.asset_key, check_name=check.name, passed=True,
+                                      metadata={"vnwh/reused": "not run again: its inputs are unchanged since the "
+                                                               "successful build where it passed"})
+
+
+def _reused_output(context: dg.AssetExecutionContext, key: dg.AssetKey, fingerprint: str) -> dg.Output:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", dg.BetaWarning)        # Output(data_version=...) is marked beta
+        return dg.Output(
+            None, output_name=context.assets_def.get_output_name_for_asset_key(key),
+            data_version=dg.DataVersion(fingerprint[:24]),
+            metadata={"vnwh/reused": "unchanged since the last successful build: not rebuilt"},
+        )
+
+
+def build_args(plan: dbt_reuse.ReusePlan) -> list[str]:
+    """``dbt build`` without unit tests and without the nodes ``plan`` excludes. Tests are selected one by one
+    (``fqn:*``), so "cautious" indirect selection keeps the tests that read an excluded dimension and a fact table;
+    dbt's default ("eager") would drop them with the dimension."""
+    if not plan.excluded:
+        return ["build", *PRODUCTION_BUILD_ARGS]
+    # one --exclude value, space-separated (a union in dbt's syntax): dagster-dbt takes the value after --exclude
+    return ["build", "--exclude", " ".join((UNIT_TESTS, *plan.excluded)), "--indirect-selection", "cautious"]
+
+
+def _reuse_plan(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dbt_reuse.ReusePlan:
+    """What this build may leave out. A subset run (picked in the UI: dagster-dbt then selects the nodes itself)
+    or ``$VNWH_DBT_REUSE=0`` leaves out nothing and clears the record."""
+    allowed = os.environ.get(REUSE_ENV, "1") != "0" and not context.is_subset
+    with warehouse.connect() as con:
+        plan = dbt_reuse.plan_reuse(con, REFERENCE, PROJECT_DIR, allowed=allowed)
+    if plan.excluded:
+        context.log.info(f"reference nodes unchanged since the last successful build: {len(plan.excluded)} left out")
+    else:
+        context.log.info(f"reference nodes run: {plan.reason}")
+    return plan
 
 
 def prune_run_targets(folder: Path, keep: int, current: Path) -> list[Path]:

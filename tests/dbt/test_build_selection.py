@@ -42,3 +42,22 @@ def _data_test_rules() -> int:
         kwargs = metadata.kwargs if metadata is not None else {}
         rules += len(kwargs.get("keys") or kwargs.get("columns") or [None])
     return rules
+
+
+def test_a_build_that_reuses_the_reference_nodes_leaves_out_exactly_those(built_db):
+    from orchestration import dbt_reuse
+    from orchestration.defs.transform import REFERENCE, build_args
+
+    kinds = ("model", "seed", "test", "unit_test")
+    plan = dbt_reuse.ReusePlan(excluded=REFERENCE.selectors, fingerprint="f", reason="")
+    args = build_args(plan)
+    assert args[0] == "build"
+    production = set(_listed(*PRODUCTION_BUILD_ARGS, types=kinds))
+    reusing = set(_listed(*args[1:], types=kinds))
+    left_out = production - reusing
+    assert reusing < production
+    assert {"dim_countries", "dim_localities", "dim_sectors", "dim_event_types", "seed_sectors"} <= left_out
+    assert left_out == {uid.split(".")[-1] for uid in REFERENCE.relations} | REFERENCE.test_names
+    # the facts and the tests of their references to the dimensions still run ("cautious" indirect selection)
+    assert {"fct_trade_flows", "fct_trade_flows_references", "bridge_event_sectors_references"} <= reusing
+    assert not set(_listed(*args[1:], types=("unit_test",)))
