@@ -1,16 +1,20 @@
-"""Leave the reference-only part of the dbt project out of a build when nothing it is made from has changed.
+"""Leave out of a build the dbt nodes a rebuild would give back unchanged.
 
-Seeds, the reference sources (raw.ref_countries, raw.ref_localities, written from the gazetteers) and the models and
-data tests built only from them (the country, locality, sector and event-type dimensions) change when vnwh itself
-changes, not when articles arrive. A daily +1 % refresh at 100k articles spent ~1 s of its ~15 s rebuilding and
-re-testing them to the same rows.
+Two sets of nodes, each with a fingerprint of everything it is made from:
 
-Before the dbt step, ``plan_reuse`` fingerprints what those nodes are made from: every file of the dbt project,
-the dbt / adapter / DuckDB versions and the rows of the reference sources. When the fingerprint equals the one
-recorded after the last successful build of this warehouse and every reference relation is still there, those
-nodes are excluded from the build; otherwise they run and the recorded fingerprint is cleared until the build
-succeeds (``record_reuse``). Tests that also read a fact table (e.g. the facts' references to the dimensions) always
-run.
+- ``reference``: seeds, the reference sources (raw.ref_countries, raw.ref_localities, written from the gazetteers)
+  and the models and data tests built only from them (the country, locality, sector and event-type dimensions).
+  They change when vnwh itself changes, not when articles arrive. Fingerprint: also the rows of the reference
+  sources.
+- ``views``: every other view. A view holds no rows, only its definition; dbt still spent ~50 ms a view per build
+  checking that (macros/view_materialization.sql). Their data tests still run: their rows change.
+
+Both fingerprints cover every file of the dbt project, the dbt / adapter / DuckDB versions, the columns of the raw
+tables (what the models' columns can depend on outside the project) and the warehouse's catalog name (compiled SQL
+names it). Before the dbt step ``plan_reuse`` compares each set's fingerprint with the one recorded after the last
+successful build of this warehouse: equal, and every relation of the set still there, the set is excluded from the
+build; otherwise it runs and its record is cleared until the build succeeds (``record_reuse``). Tests that also read
+a node outside the set (e.g. the facts' references to the dimensions) always run.
 """
 from __future__ import annotations
 
@@ -18,33 +22,33 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from graphlib import TopologicalSorter
 from importlib.metadata import version
 from pathlib import Path
 
 import duckdb
 
 REFERENCE_SOURCES = frozenset({("raw", "ref_countries"), ("raw", "ref_localities")})
-NODE_SET = "reference"
+RAW_SCHEMA = "raw"
 PROJECT_PARTS = ("dbt_project.yml", "profiles.yml", "models", "macros", "seeds", "tests", "analyses")
 PACKAGES = ("dbt-core", "dbt-duckdb", "duckdb")
 
 
 @dataclass(frozen=True)
-class ReferenceNodes:
-    """The manifest's reference-only part: sources, models and seeds (to check they exist) and all their nodes."""
+class NodeSet:
+    """Nodes a build may leave out together, and what their fingerprint reads."""
 
-    sources: dict[str, str] = field(default_factory=dict)       # unique_id -> relation (schema.identifier)
+    name: str                                                    # the record's key in raw.dbt_reuse_state
     relations: dict[str, tuple[str, str]] = field(default_factory=dict)  # model / seed unique_id -> (schema, name)
-    test_names: frozenset[str] = frozenset()                     # the data tests' names (Dagster's check names)
-    selectors: tuple[str, ...] = ()                              # dbt selectors (fqn:...) of every excluded node
-
-    @property
-    def unique_ids(self) -> set[str]:
-        return set(self.sources) | set(self.relations)
+    test_names: frozenset[str] = frozenset()                     # the set's data tests (Dagster's check names)
+    selectors: tuple[str, ...] = ()                              # dbt selectors (fqn:...) of every node of the set
+    sources: dict[str, str] = field(default_factory=dict)        # unique_id -> relation whose rows it is made from
+    keeps_rows: bool = True                                      # False for views: rows are read live
 
 
-def reference_nodes(manifest: Mapping) -> ReferenceNodes:
-    """The models, seeds and tests of ``manifest`` that read nothing but seeds and the reference sources."""
+def reference_nodes(manifest: Mapping) -> NodeSet:
+    """The models, seeds and tests of ``manifest`` that read nothing but seeds and the reference sources, in
+    dependency order."""
     sources = {uid: f"{node['schema']}.{node['identifier']}" for uid, node in manifest["sources"].items()
                if (node["schema"], node["identifier"]) in REFERENCE_SOURCES}
     only = set(sources)
@@ -61,9 +65,45 @@ def reference_nodes(manifest: Mapping) -> ReferenceNodes:
                 grew = True
     tests = [uid for uid, node in manifest["nodes"].items()
              if node["resource_type"] == "test" and _reads_only(node, only)]
-    selectors = tuple(sorted("fqn:" + ".".join(manifest["nodes"][uid]["fqn"]) for uid in [*relations, *tests]))
-    names = frozenset(manifest["nodes"][uid]["name"] for uid in tests)
-    return ReferenceNodes(sources=sources, relations=relations, test_names=names, selectors=selectors)
+    return NodeSet("reference", relations, frozenset(manifest["nodes"][uid]["name"] for uid in tests),
+                   _selectors(manifest, [*relations, *tests]), sources)
+
+
+def view_nodes(manifest: Mapping, skip: Iterable[str] = ()) -> NodeSet:
+    """Every view model of ``manifest`` but those in ``skip`` (unique ids), in dependency order; their tests are
+    not part of it."""
+    left_out = set(skip)
+    nodes = manifest["nodes"]
+    relations = {uid: (nodes[uid]["schema"], nodes[uid]["alias"]) for uid in dependency_order(manifest)
+                 if uid in nodes and nodes[uid]["resource_type"] == "model"
+                 and nodes[uid]["config"].get("materialized") == "view" and uid not in left_out}
+    return NodeSet("views", relations, frozenset(), _selectors(manifest, relations), keeps_rows=False)
+
+
+def dependency_order(manifest: Mapping) -> list[str]:
+    """Every node and source of ``manifest``, each after everything it depends on."""
+    graph = {uid: node.get("depends_on", {}).get("nodes") or [] for uid, node in manifest["nodes"].items()}
+    return list(TopologicalSorter(graph).static_order())
+
+
+def descendants(manifest: Mapping, unique_id: str) -> set[str]:
+    """Every node that depends on ``unique_id``, directly or not."""
+    children: dict[str, list[str]] = {}
+    for uid, node in manifest["nodes"].items():
+        for parent in node.get("depends_on", {}).get("nodes") or []:
+            children.setdefault(parent, []).append(uid)
+    found: set[str] = set()
+    todo = [unique_id]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            if child not in found:
+                found.add(child)
+                todo.append(child)
+    return found
+
+
+def _selectors(manifest: Mapping, unique_ids: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted("fqn:" + ".".join(manifest["nodes"][uid]["fqn"]) for uid in unique_ids))
 
 
 def _reads_only(node: Mapping, allowed: set[str]) -> bool:
@@ -94,51 +134,72 @@ def data_fingerprint(con: duckdb.DuckDBPyConnection, relations: Iterable[str]) -
     return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
 
 
+def raw_columns(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, str]]:
+    """(table, column, type) of every table and view of the raw schema, in order."""
+    return con.execute(
+        "select table_name, column_name, data_type from information_schema.columns"
+        " where table_catalog = current_database() and table_schema = ? order by table_name, ordinal_position",
+        [RAW_SCHEMA],
+    ).fetchall()
+
+
 @dataclass(frozen=True)
 class ReusePlan:
-    excluded: tuple[str, ...]     # dbt selectors to exclude from this build
-    fingerprint: str              # record it after the build succeeds
-    reason: str                   # why the reference nodes run (empty when they are excluded)
+    reused: tuple[NodeSet, ...]           # excluded from this build: up to date
+    fingerprints: dict[str, str]          # node set name -> fingerprint; recorded after the build succeeds
+    reasons: dict[str, str]               # node set name -> why it runs (the sets not reused)
+
+    @property
+    def excluded(self) -> tuple[str, ...]:
+        """The dbt selectors to exclude from this build."""
+        return tuple(selector for node_set in self.reused for selector in node_set.selectors)
 
 
 def plan_reuse(
-    con: duckdb.DuckDBPyConnection, nodes: ReferenceNodes, project_dir: Path, allowed: bool = True
+    con: duckdb.DuckDBPyConnection, node_sets: Iterable[NodeSet], project_dir: Path, allowed: bool = True
 ) -> ReusePlan:
-    """Exclude ``nodes`` when their fingerprint is the recorded one and their relations exist; otherwise (or when
-    not ``allowed``) clear the record: a build that fails half-way must not leave an old fingerprint describing
-    new relations."""
-    fingerprint = _fingerprint(con, nodes, project_dir)
-    recorded = _recorded(con)
-    if not allowed:
-        reason = "reuse is switched off"
-    elif recorded is None:
-        reason = "no successful build recorded a fingerprint"
-    elif recorded != fingerprint:
-        reason = "the project, the dbt versions or the reference data changed"
-    else:
-        missing = _missing_relations(con, nodes.relations.values())
-        reason = f"missing relations: {', '.join(missing)}" if missing else ""
-    if reason:
-        con.execute("delete from raw.dbt_reuse_state where node_set = ?", [NODE_SET])
-        return ReusePlan((), fingerprint, reason)
-    return ReusePlan(nodes.selectors, fingerprint, "")
+    """Exclude each set whose fingerprint is the recorded one and whose relations exist; clear the record of the
+    others (and of every set when not ``allowed``): a build that fails half-way must not leave an old fingerprint
+    describing new relations."""
+    project = project_fingerprint(project_dir)
+    reused: list[NodeSet] = []
+    fingerprints: dict[str, str] = {}
+    reasons: dict[str, str] = {}
+    for node_set in node_sets:
+        fingerprint = fingerprints[node_set.name] = _fingerprint(con, node_set, project)
+        reason = _why_run(con, node_set, fingerprint, allowed)
+        if reason:
+            reasons[node_set.name] = reason
+            con.execute("delete from raw.dbt_reuse_state where node_set = ?", [node_set.name])
+        else:
+            reused.append(node_set)
+    return ReusePlan(tuple(reused), fingerprints, reasons)
 
 
 def record_reuse(con: duckdb.DuckDBPyConnection, plan: ReusePlan) -> None:
-    """After a successful build: the reference nodes are what ``plan.fingerprint`` describes."""
-    con.execute("insert or replace into raw.dbt_reuse_state (node_set, fingerprint, recorded_at)"
-                " values (?, ?, current_timestamp)",
-                [NODE_SET, plan.fingerprint])
+    """After a successful build: every node set is what its fingerprint in ``plan`` describes."""
+    for name, fingerprint in plan.fingerprints.items():
+        con.execute("insert or replace into raw.dbt_reuse_state (node_set, fingerprint, recorded_at)"
+                    " values (?, ?, current_timestamp)", [name, fingerprint])
 
 
-def _fingerprint(con: duckdb.DuckDBPyConnection, nodes: ReferenceNodes, project_dir: Path) -> str:
-    data = data_fingerprint(con, nodes.sources.values())
-    return hashlib.sha256(f"{project_fingerprint(project_dir)}:{data}".encode()).hexdigest()
+def _why_run(con: duckdb.DuckDBPyConnection, node_set: NodeSet, fingerprint: str, allowed: bool) -> str:
+    recorded = con.execute("select fingerprint from raw.dbt_reuse_state where node_set = ?",
+                           [node_set.name]).fetchone()
+    if not allowed:
+        return "reuse is switched off"
+    if recorded is None:
+        return "no successful build recorded a fingerprint"
+    if recorded[0] != fingerprint:
+        return "the project, the dbt versions or what the nodes read changed"
+    missing = _missing_relations(con, node_set.relations.values())
+    return f"missing relations: {', '.join(missing)}" if missing else ""
 
 
-def _recorded(con: duckdb.DuckDBPyConnection) -> str | None:
-    row = con.execute("select fingerprint from raw.dbt_reuse_state where node_set = ?", [NODE_SET]).fetchone()
-    return row[0] if row else None
+def _fingerprint(con: duckdb.DuckDBPyConnection, node_set: NodeSet, project: str) -> str:
+    catalog = con.execute("select current_database()").fetchone()[0]
+    rows = data_fingerprint(con, node_set.sources.values())
+    return hashlib.sha256(json.dumps([node_set.name, project, catalog, raw_columns(con), rows]).encode()).hexdigest()
 
 
 def _missing_relations(con: duckdb.DuckDBPyConnection, relations: Iterable[tuple[str, str]]) -> list[str]:

@@ -1,4 +1,4 @@
-"""orchestration.dbt_reuse: which dbt nodes are reference-only, and when a build may leave them out."""
+"""orchestration.dbt_reuse: which dbt nodes a build may leave out (reference-only nodes, views), and when."""
 from __future__ import annotations
 
 import json
@@ -31,6 +31,7 @@ def _manifest() -> dict:
         _node("model.p.fct_trade", ["model.p.stg_articles", "model.p.dim_countries"], "incremental"),
         _node("model.p.ref_snapshot", [REF_SOURCE], "incremental"),
         _node("model.p.constant", [], "table"),
+        _node("model.p.rpt_trade", ["model.p.fct_trade"], "view"),
         _node("test.p.dim_countries_unique", ["model.p.dim_countries"]),
         _node("test.p.fct_trade_references", ["model.p.fct_trade", "model.p.dim_countries"]),
     ]
@@ -52,6 +53,14 @@ def test_reference_nodes_are_what_reads_only_seeds_and_reference_sources():
                                "fqn:p.stg_countries")
 
 
+def test_the_view_set_is_every_view_but_the_reference_ones_and_none_of_their_tests():
+    manifest = _manifest()
+    views = dbt_reuse.view_nodes(manifest, skip=dbt_reuse.reference_nodes(manifest).relations)
+    assert set(views.relations) == {"model.p.stg_articles", "model.p.rpt_trade"}
+    assert views.test_names == frozenset() and not views.keeps_rows
+    assert views.selectors == ("fqn:p.rpt_trade", "fqn:p.stg_articles")
+
+
 def test_incremental_models_and_models_without_parents_are_never_reference_nodes():
     found = dbt_reuse.reference_nodes(_manifest())
     # an incremental model keeps history of its own; a model with no parent may read anything (e.g. the clock)
@@ -68,13 +77,24 @@ def test_the_real_project_reuses_the_dimensions_but_not_the_facts_or_their_refer
     assert "fct_trade_flows_references" not in found.test_names
 
 
-def _reference_tables(con) -> dbt_reuse.ReferenceNodes:
+def _reference_tables(con) -> dbt_reuse.NodeSet:
     con.execute("insert into raw.ref_countries values ('KR', 'Hàn Quốc', 'South Korea')")
     con.execute("create schema if not exists marts")
     con.execute("create table marts.dim_countries as select * from raw.ref_countries")
-    return dbt_reuse.ReferenceNodes(sources={REF_SOURCE: "raw.ref_countries"},
-                                    relations={"model.p.dim_countries": ("marts", "dim_countries")},
-                                    selectors=("fqn:p.dim_countries",))
+    return dbt_reuse.NodeSet("reference", sources={REF_SOURCE: "raw.ref_countries"},
+                             relations={"model.p.dim_countries": ("marts", "dim_countries")},
+                             selectors=("fqn:p.dim_countries",))
+
+
+def _views(con) -> dbt_reuse.NodeSet:
+    con.execute("create schema if not exists staging")
+    con.execute("create view staging.stg_articles as select article_id, title from raw.articles")
+    return dbt_reuse.NodeSet("views", relations={"model.p.stg_articles": ("staging", "stg_articles")},
+                             selectors=("fqn:p.stg_articles",), keeps_rows=False)
+
+
+def _recorded(con) -> set[str]:
+    return {row[0] for row in con.execute("select node_set from raw.dbt_reuse_state").fetchall()}
 
 
 def _project(tmp_path: Path) -> Path:
@@ -87,38 +107,77 @@ def _project(tmp_path: Path) -> Path:
 
 def test_nothing_is_left_out_until_a_successful_build_recorded_its_fingerprint(con, tmp_path):
     nodes, project = _reference_tables(con), _project(tmp_path)
-    first = dbt_reuse.plan_reuse(con, nodes, project)
-    assert first.excluded == () and "no successful build" in first.reason
+    first = dbt_reuse.plan_reuse(con, [nodes], project)
+    assert first.excluded == () and "no successful build" in first.reasons["reference"]
     dbt_reuse.record_reuse(con, first)
-    second = dbt_reuse.plan_reuse(con, nodes, project)
-    assert second.excluded == ("fqn:p.dim_countries",) and second.reason == ""
-    assert second.fingerprint == first.fingerprint
+    second = dbt_reuse.plan_reuse(con, [nodes], project)
+    assert second.excluded == ("fqn:p.dim_countries",) and second.reasons == {}
+    assert second.fingerprints == first.fingerprints
 
 
-@pytest.mark.parametrize("change", ["reference rows", "project file", "dropped relation"])
+@pytest.mark.parametrize("change", ["reference rows", "project file", "dropped relation", "raw column"])
 def test_a_change_to_what_the_reference_nodes_are_made_from_makes_them_run(con, tmp_path, change):
     nodes, project = _reference_tables(con), _project(tmp_path)
-    dbt_reuse.record_reuse(con, dbt_reuse.plan_reuse(con, nodes, project))
-    if change == "reference rows":
+    dbt_reuse.record_reuse(con, dbt_reuse.plan_reuse(con, [nodes], project))
+    if change == "raw column":                  # a migration
+        con.execute("alter table raw.ref_countries add column name_local varchar")
+    elif change == "reference rows":
         con.execute("insert into raw.ref_countries values ('XK', 'Kosovo', 'Kosovo')")
     elif change == "project file":
         (project / "models" / "dim_countries.sql").write_text("select 1\n", encoding="utf-8")
     else:
         con.execute("drop table marts.dim_countries")
-    plan = dbt_reuse.plan_reuse(con, nodes, project)
+    plan = dbt_reuse.plan_reuse(con, [nodes], project)
     assert plan.excluded == ()
     expected = "missing relations: marts.dim_countries" if change == "dropped relation" else "changed"
-    assert expected in plan.reason
+    assert expected in plan.reasons["reference"]
     # the record is gone until a build succeeds: a failed build must not leave it describing other relations
     assert con.execute("select count(*) from raw.dbt_reuse_state").fetchone()[0] == 0
 
 
 def test_reuse_switched_off_runs_the_nodes_and_clears_the_record(con, tmp_path):
     nodes, project = _reference_tables(con), _project(tmp_path)
-    dbt_reuse.record_reuse(con, dbt_reuse.plan_reuse(con, nodes, project))
-    plan = dbt_reuse.plan_reuse(con, nodes, project, allowed=False)
-    assert plan.excluded == () and plan.reason == "reuse is switched off"
+    dbt_reuse.record_reuse(con, dbt_reuse.plan_reuse(con, [nodes], project))
+    plan = dbt_reuse.plan_reuse(con, [nodes], project, allowed=False)
+    assert plan.excluded == () and plan.reasons == {"reference": "reuse is switched off"}
     assert con.execute("select count(*) from raw.dbt_reuse_state").fetchone()[0] == 0
+
+
+def test_views_are_reused_whatever_rows_arrive_and_each_set_is_decided_on_its_own(con, tmp_path):
+    reference, views, project = _reference_tables(con), _views(con), _project(tmp_path)
+    dbt_reuse.record_reuse(con, dbt_reuse.plan_reuse(con, [reference, views], project))
+    con.execute("insert into raw.ref_countries values ('XK', 'Kosovo', 'Kosovo')")
+    con.execute("insert into raw.frontier (url, source, discovered_at) values ('https://x.vn/1', 'nld', now())")
+    plan = dbt_reuse.plan_reuse(con, [reference, views], project)
+    assert [node_set.name for node_set in plan.reused] == ["views"]       # new rows: the views stay as they are
+    assert plan.excluded == ("fqn:p.stg_articles",) and set(plan.reasons) == {"reference"}
+    assert _recorded(con) == {"views"}
+
+
+def test_views_run_when_a_raw_table_they_may_read_changes_shape(con, tmp_path):
+    views, project = _views(con), _project(tmp_path)
+    dbt_reuse.record_reuse(con, dbt_reuse.plan_reuse(con, [views], project))
+    assert dbt_reuse.plan_reuse(con, [views], project).excluded == ("fqn:p.stg_articles",)
+    con.execute("alter table raw.frontier add column note varchar")
+    plan = dbt_reuse.plan_reuse(con, [views], project)
+    assert plan.excluded == () and "changed" in plan.reasons["views"]
+
+
+def test_a_warehouse_file_opened_under_another_name_runs_every_set(con, tmp_path):
+    """Compiled SQL names the catalog ("vnwh"."staging"...): a renamed file needs its views created again."""
+    from warehouse.db import connect
+
+    views, project = _views(con), _project(tmp_path)
+    dbt_reuse.record_reuse(con, dbt_reuse.plan_reuse(con, [views], project))
+    con.execute("checkpoint")
+    con.close()
+    renamed = tmp_path / "renamed.duckdb"
+    (tmp_path / "vnwh.duckdb").rename(renamed)
+    other = connect(renamed)
+    try:
+        assert dbt_reuse.plan_reuse(other, [views], project).excluded == ()
+    finally:
+        other.close()
 
 
 def test_the_project_fingerprint_covers_every_file_dbt_reads_and_nothing_it_writes(tmp_path):
@@ -165,7 +224,9 @@ def test_builds_leave_out_unchanged_reference_nodes_and_rebuild_a_dropped_one(wa
     second = run_job("build_job")
     assert second.success and not second.checks_failed, (second.failures, second.checks_failed)
     for dim in ("marts/dim_countries", "marts/dim_localities", "marts/dim_sectors", "marts/dim_event_types"):
-        assert "vnwh/reused" in _materialized(second, dim)
+        assert "not rebuilt" in _materialized(second, dim)["vnwh/reused"]
+    for view in ("staging/stg_raw__articles", "marts/dim_articles", "marts/rpt_events_monthly"):
+        assert "a view" in _materialized(second, view)["vnwh/reused"]
     assert "vnwh/reused" not in _materialized(second, "marts/fct_trade_flows")
     assert "serve/serving_copy" in second.metadata          # the publish ran after the reused dimensions
 
@@ -178,6 +239,6 @@ def test_builds_leave_out_unchanged_reference_nodes_and_rebuild_a_dropped_one(wa
     con = duckdb.connect(str(warehouse_file), read_only=True)
     try:
         assert con.execute("select count(*) from marts.dim_sectors").fetchone()[0] > 0
-        assert con.execute("select count(*) from raw.dbt_reuse_state").fetchone()[0] == 1   # recorded again
+        assert _recorded(con) == {"reference", "views"}          # recorded again
     finally:
         con.close()

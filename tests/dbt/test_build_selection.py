@@ -44,12 +44,12 @@ def _data_test_rules() -> int:
     return rules
 
 
-def test_a_build_that_reuses_the_reference_nodes_leaves_out_exactly_those(built_db):
+def test_a_build_that_reuses_the_reference_nodes_and_views_leaves_out_exactly_those(built_db):
     from orchestration import dbt_reuse
-    from orchestration.defs.transform import REFERENCE, build_args
+    from orchestration.defs.transform import REFERENCE, VIEWS, build_args
 
     kinds = ("model", "seed", "test", "unit_test")
-    plan = dbt_reuse.ReusePlan(excluded=REFERENCE.selectors, fingerprint="f", reason="")
+    plan = dbt_reuse.ReusePlan(reused=(REFERENCE, VIEWS), fingerprints={}, reasons={})
     args = build_args(plan)
     assert args[0] == "build"
     production = set(_listed(*PRODUCTION_BUILD_ARGS, types=kinds))
@@ -57,7 +57,11 @@ def test_a_build_that_reuses_the_reference_nodes_leaves_out_exactly_those(built_
     left_out = production - reusing
     assert reusing < production
     assert {"dim_countries", "dim_localities", "dim_sectors", "dim_event_types", "seed_sectors"} <= left_out
-    assert left_out == {uid.split(".")[-1] for uid in REFERENCE.relations} | REFERENCE.test_names
-    # the facts and the tests of their references to the dimensions still run ("cautious" indirect selection)
-    assert {"fct_trade_flows", "fct_trade_flows_references", "bridge_event_sectors_references"} <= reusing
+    assert {"stg_raw__articles", "dim_articles", "rpt_events_monthly"} <= left_out
+    views = {uid.split(".")[-1] for uid in VIEWS.relations}
+    assert left_out == {uid.split(".")[-1] for uid in REFERENCE.relations} | REFERENCE.test_names | views
+    # the facts still run, and so do the tests of their references to the dimensions and the tests of the views
+    assert {"fct_trade_flows", "fct_trade_flows_references", "bridge_event_sectors_references",
+            "not_null_rpt_events_monthly_event_month"} <= reusing
+    assert any(name.startswith("relationships_stg_raw__extractions_article_id") for name in reusing)
     assert not set(_listed(*args[1:], types=("unit_test",)))
