@@ -13,8 +13,9 @@ Both fingerprints cover every file of the dbt project, the dbt / adapter / DuckD
 tables (what the models' columns can depend on outside the project) and the warehouse's catalog name (compiled SQL
 names it). Before the dbt step ``plan_reuse`` compares each set's fingerprint with the one recorded after the last
 successful build of this warehouse: equal, and every relation of the set still there, the set is excluded from the
-build; otherwise it runs and its record is cleared until the build succeeds (``record_reuse``). Tests that also read
-a node outside the set (e.g. the facts' references to the dimensions) always run.
+build; otherwise it runs and its record is cleared until a build of every node succeeds (``record_reuse``; a subset
+run, e.g. the ingest job's source tests, neither leaves out nor records). Tests that also read a node outside the set
+(e.g. the facts' references to the dimensions) always run.
 """
 from __future__ import annotations
 
@@ -158,36 +159,37 @@ class ReusePlan:
 def plan_reuse(
     con: duckdb.DuckDBPyConnection, node_sets: Iterable[NodeSet], project_dir: Path, allowed: bool = True
 ) -> ReusePlan:
-    """Exclude each set whose fingerprint is the recorded one and whose relations exist; clear the record of the
-    others (and of every set when not ``allowed``): a build that fails half-way must not leave an old fingerprint
-    describing new relations."""
+    """Exclude each set whose fingerprint is the recorded one and whose relations exist, when ``allowed``. Clear
+    the record of the others: a build that fails half-way must not leave an old fingerprint describing new
+    relations (a set not ``allowed`` to be left out but up to date keeps its record)."""
     project = project_fingerprint(project_dir)
     reused: list[NodeSet] = []
     fingerprints: dict[str, str] = {}
     reasons: dict[str, str] = {}
     for node_set in node_sets:
         fingerprint = fingerprints[node_set.name] = _fingerprint(con, node_set, project)
-        reason = _why_run(con, node_set, fingerprint, allowed)
+        reason = _why_run(con, node_set, fingerprint)
+        if reason:
+            con.execute("delete from raw.dbt_reuse_state where node_set = ?", [node_set.name])
+        elif not allowed:
+            reason = "up to date, but leaving out nodes is not allowed in this run"
         if reason:
             reasons[node_set.name] = reason
-            con.execute("delete from raw.dbt_reuse_state where node_set = ?", [node_set.name])
         else:
             reused.append(node_set)
     return ReusePlan(tuple(reused), fingerprints, reasons)
 
 
 def record_reuse(con: duckdb.DuckDBPyConnection, plan: ReusePlan) -> None:
-    """After a successful build: every node set is what its fingerprint in ``plan`` describes."""
+    """After a successful build of every node: each set is what its fingerprint in ``plan`` describes."""
     for name, fingerprint in plan.fingerprints.items():
         con.execute("insert or replace into raw.dbt_reuse_state (node_set, fingerprint, recorded_at)"
                     " values (?, ?, current_timestamp)", [name, fingerprint])
 
 
-def _why_run(con: duckdb.DuckDBPyConnection, node_set: NodeSet, fingerprint: str, allowed: bool) -> str:
+def _why_run(con: duckdb.DuckDBPyConnection, node_set: NodeSet, fingerprint: str) -> str:
     recorded = con.execute("select fingerprint from raw.dbt_reuse_state where node_set = ?",
                            [node_set.name]).fetchone()
-    if not allowed:
-        return "reuse is switched off"
     if recorded is None:
         return "no successful build recorded a fingerprint"
     if recorded[0] != fingerprint:

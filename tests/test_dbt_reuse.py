@@ -135,12 +135,15 @@ def test_a_change_to_what_the_reference_nodes_are_made_from_makes_them_run(con, 
     assert con.execute("select count(*) from raw.dbt_reuse_state").fetchone()[0] == 0
 
 
-def test_reuse_switched_off_runs_the_nodes_and_clears_the_record(con, tmp_path):
+def test_when_leaving_out_is_not_allowed_the_nodes_run_and_an_up_to_date_record_stays(con, tmp_path):
     nodes, project = _reference_tables(con), _project(tmp_path)
     dbt_reuse.record_reuse(con, dbt_reuse.plan_reuse(con, [nodes], project))
     plan = dbt_reuse.plan_reuse(con, [nodes], project, allowed=False)
-    assert plan.excluded == () and plan.reasons == {"reference": "reuse is switched off"}
-    assert con.execute("select count(*) from raw.dbt_reuse_state").fetchone()[0] == 0
+    assert plan.excluded == () and "not allowed" in plan.reasons["reference"]
+    assert _recorded(con) == {"reference"}           # e.g. the ingest job's subset of source tests
+    (project / "models" / "dim_countries.sql").write_text("select 2\n", encoding="utf-8")
+    assert "changed" in dbt_reuse.plan_reuse(con, [nodes], project, allowed=False).reasons["reference"]
+    assert _recorded(con) == set()
 
 
 def test_views_are_reused_whatever_rows_arrive_and_each_set_is_decided_on_its_own(con, tmp_path):
@@ -233,9 +236,12 @@ def test_builds_leave_out_unchanged_reference_nodes_and_rebuild_a_dropped_one(wa
     con = duckdb.connect(str(warehouse_file))
     con.execute("drop table marts.dim_sectors")
     con.close()
+    # the ingest job runs a subset of the dbt assets (source tests): it leaves the records alone
+    assert CliRunner().invoke(app, ["import", str(sample)]).exit_code == 0
     third = run_job("build_job")
     assert third.success, third.failures
     assert "vnwh/reused" not in _materialized(third, "marts/dim_sectors")
+    assert "a view" in _materialized(third, "staging/stg_raw__articles")["vnwh/reused"]
     con = duckdb.connect(str(warehouse_file), read_only=True)
     try:
         assert con.execute("select count(*) from marts.dim_sectors").fetchone()[0] > 0

@@ -106,8 +106,9 @@ def vnwh_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, ware
     yield from _reused_outputs(context, plan)     # before dbt's: the models it builds read them
     invocation = dbt.cli(build_args(plan), context=context)
     yield from _with_reused_views(context, plan, invocation.stream())
-    with warehouse.connect() as con:              # dbt has exited: the build succeeded (stream raises otherwise)
-        dbt_reuse.record_reuse(con, plan)
+    if not context.is_subset:                     # a subset did not build every node the fingerprints describe
+        with warehouse.connect() as con:          # dbt has exited: the build succeeded (stream raises otherwise)
+            dbt_reuse.record_reuse(con, plan)
     keep_parse_state(invocation.target_path)
     prune_run_targets(invocation.target_path.parent, keep=KEPT_RUN_TARGETS, current=invocation.target_path)
 
@@ -176,8 +177,8 @@ def build_args(plan: dbt_reuse.ReusePlan) -> list[str]:
 
 
 def _reuse_plan(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dbt_reuse.ReusePlan:
-    """What this build may leave out. A subset run (picked in the UI: dagster-dbt then selects the nodes itself)
-    or ``$VNWH_DBT_REUSE=0`` leaves out nothing and clears the records."""
+    """What this build may leave out. A subset run (picked in the UI, or the ingest job's source tests: dagster-dbt
+    then selects the nodes itself) or ``$VNWH_DBT_REUSE=0`` leaves out nothing."""
     allowed = os.environ.get(REUSE_ENV, "1") != "0" and not context.is_subset
     with warehouse.connect() as con:
         plan = dbt_reuse.plan_reuse(con, REUSABLE, PROJECT_DIR, allowed=allowed)
