@@ -12,8 +12,9 @@ Two sets of nodes, each with a fingerprint of everything it is made from:
 Both fingerprints cover every file of the dbt project, the dbt / adapter / DuckDB versions, the columns of the raw
 tables (what the models' columns can depend on outside the project) and the warehouse's catalog name (compiled SQL
 names it). Before the dbt step ``plan_reuse`` compares each set's fingerprint with the one recorded after the last
-successful build of this warehouse: equal, and every relation of the set still there, the set is excluded from the
-build; otherwise it runs and its record is cleared until a build of every node succeeds (``record_reuse``; a subset
+successful build of this warehouse: equal, every relation of the set still there and holding what it held then (a
+view's SQL, a reference table's rows: ``dbt`` run by hand changes them), the set is excluded from the build;
+otherwise it runs and its record is cleared until a build of every node succeeds (``record_reuse``; a subset
 run, e.g. the ingest job's source tests, neither leaves out nor records). Tests that also read a node outside the set
 (e.g. the facts' references to the dimensions) always run.
 """
@@ -149,6 +150,7 @@ class ReusePlan:
     reused: tuple[NodeSet, ...]           # excluded from this build: up to date
     fingerprints: dict[str, str]          # node set name -> fingerprint; recorded after the build succeeds
     reasons: dict[str, str]               # node set name -> why it runs (the sets not reused)
+    node_sets: tuple[NodeSet, ...] = ()   # every set planned
 
     @property
     def excluded(self) -> tuple[str, ...]:
@@ -162,6 +164,7 @@ def plan_reuse(
     """Exclude each set whose fingerprint is the recorded one and whose relations exist, when ``allowed``. Clear
     the record of the others: a build that fails half-way must not leave an old fingerprint describing new
     relations (a set not ``allowed`` to be left out but up to date keeps its record)."""
+    node_sets = tuple(node_sets)
     project = project_fingerprint(project_dir)
     reused: list[NodeSet] = []
     fingerprints: dict[str, str] = {}
@@ -177,25 +180,48 @@ def plan_reuse(
             reasons[node_set.name] = reason
         else:
             reused.append(node_set)
-    return ReusePlan(tuple(reused), fingerprints, reasons)
+    return ReusePlan(tuple(reused), fingerprints, reasons, tuple(node_sets))
 
 
 def record_reuse(con: duckdb.DuckDBPyConnection, plan: ReusePlan) -> None:
-    """After a successful build of every node: each set is what its fingerprint in ``plan`` describes."""
-    for name, fingerprint in plan.fingerprints.items():
-        con.execute("insert or replace into raw.dbt_reuse_state (node_set, fingerprint, recorded_at)"
-                    " values (?, ?, current_timestamp)", [name, fingerprint])
+    """After a successful build of every node: each set is what its fingerprint in ``plan`` describes, and its
+    relations hold what they hold now."""
+    for node_set in plan.node_sets:
+        con.execute("insert or replace into raw.dbt_reuse_state (node_set, fingerprint, relations_state, recorded_at)"
+                    " values (?, ?, ?, current_timestamp)",
+                    [node_set.name, plan.fingerprints[node_set.name], relations_state(con, node_set)])
+
+
+def relations_state(con: duckdb.DuckDBPyConnection, node_set: NodeSet) -> str:
+    """What the set's relations hold: each view's SQL, each table's columns and rows (the reference tables are
+    small). A relation created or written outside a vnwh build (``dbt`` by hand, SQL) changes it."""
+    views = {(schema, name): sql for schema, name, sql in con.execute(
+        "select schema_name, view_name, sql from duckdb_views() where database_name = current_database()"
+        " and not internal").fetchall()}
+    parts = []
+    for schema, name in sorted(node_set.relations.values()):
+        if (schema, name) in views:
+            parts.append([schema, name, views[schema, name]])
+            continue
+        relation = f'{schema}."{name}"'
+        columns = con.execute(f"select column_name, column_type from (describe {relation})").fetchall()
+        parts.append([schema, name, columns, data_fingerprint(con, [relation])])
+    return hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()
 
 
 def _why_run(con: duckdb.DuckDBPyConnection, node_set: NodeSet, fingerprint: str) -> str:
-    recorded = con.execute("select fingerprint from raw.dbt_reuse_state where node_set = ?",
+    recorded = con.execute("select fingerprint, relations_state from raw.dbt_reuse_state where node_set = ?",
                            [node_set.name]).fetchone()
     if recorded is None:
         return "no successful build recorded a fingerprint"
     if recorded[0] != fingerprint:
         return "the project, the dbt versions or what the nodes read changed"
     missing = _missing_relations(con, node_set.relations.values())
-    return f"missing relations: {', '.join(missing)}" if missing else ""
+    if missing:
+        return f"missing relations: {', '.join(missing)}"
+    if recorded[1] != relations_state(con, node_set):
+        return "relations changed since the build that recorded them (written outside a vnwh build)"
+    return ""
 
 
 def _fingerprint(con: duckdb.DuckDBPyConnection, node_set: NodeSet, project: str) -> str:

@@ -135,6 +135,21 @@ def test_a_change_to_what_the_reference_nodes_are_made_from_makes_them_run(con, 
     assert con.execute("select count(*) from raw.dbt_reuse_state").fetchone()[0] == 0
 
 
+@pytest.mark.parametrize("change", ["view recreated", "dimension written"])
+def test_relations_changed_outside_a_vnwh_build_make_their_set_run(con, tmp_path, change):
+    """E.g. a model edited, built with dbt by hand, then reverted: the fingerprint is the recorded one again."""
+    reference, views, project = _reference_tables(con), _views(con), _project(tmp_path)
+    dbt_reuse.record_reuse(con, dbt_reuse.plan_reuse(con, [reference, views], project))
+    if change == "view recreated":
+        con.execute("create or replace view staging.stg_articles as select article_id from raw.articles")
+    else:
+        con.execute("insert into marts.dim_countries values ('XK', 'Kosovo', 'Kosovo')")
+    plan = dbt_reuse.plan_reuse(con, [reference, views], project)
+    stale = "views" if change == "view recreated" else "reference"
+    assert stale in plan.reasons and "outside a vnwh build" in plan.reasons[stale]
+    assert [node_set.name for node_set in plan.reused] == [name for name in ("reference", "views") if name != stale]
+
+
 def test_when_leaving_out_is_not_allowed_the_nodes_run_and_an_up_to_date_record_stays(con, tmp_path):
     nodes, project = _reference_tables(con), _project(tmp_path)
     dbt_reuse.record_reuse(con, dbt_reuse.plan_reuse(con, [nodes], project))

@@ -241,9 +241,10 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         "raw.dbt_reuse_state: fingerprint of the dbt nodes a successful build left up to date (see dbt_reuse)",
         """
         create table if not exists raw.dbt_reuse_state (
-            node_set     varchar primary key,   -- reference: seeds, reference sources and what only they feed
-            fingerprint  varchar not null,
-            recorded_at  timestamptz not null default current_timestamp
+            node_set         varchar primary key,   -- "reference" or "views"
+            fingerprint      varchar not null,      -- what the nodes are made from
+            relations_state  varchar not null,      -- what their relations held after that build
+            recorded_at      timestamptz not null default current_timestamp
         );
         """,
     ),
