@@ -30,6 +30,9 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.db import has_table
+from warehouse.exports import fingerprint as content_fingerprint
+
 REFERENCE_SOURCES = frozenset({("raw", "ref_countries"), ("raw", "ref_localities")})
 RAW_SCHEMA = "raw"
 PROJECT_PARTS = ("dbt_project.yml", "profiles.yml", "models", "macros", "seeds", "tests", "analyses")
@@ -55,16 +58,12 @@ def reference_nodes(manifest: Mapping) -> NodeSet:
                if (node["schema"], node["identifier"]) in REFERENCE_SOURCES}
     only = set(sources)
     relations: dict[str, tuple[str, str]] = {}
-    pending = {uid: node for uid, node in manifest["nodes"].items() if node["resource_type"] in ("model", "seed")}
-    grew = True
-    while grew:                                  # a fixpoint: the dimensions built on other reference models
-        grew = False
-        for uid, node in list(pending.items()):
-            if _reads_only(node, only) and node["config"].get("materialized") in ("table", "view", "seed"):
-                only.add(uid)
-                relations[uid] = (node["schema"], node["alias"])
-                del pending[uid]
-                grew = True
+    for uid in dependency_order(manifest):       # parents first: a dimension built on other reference models
+        node = manifest["nodes"].get(uid)
+        if (node is not None and node["resource_type"] in ("model", "seed") and _reads_only(node, only)
+                and node["config"].get("materialized") in ("table", "view", "seed")):
+            only.add(uid)
+            relations[uid] = (node["schema"], node["alias"])
     tests = [uid for uid, node in manifest["nodes"].items()
              if node["resource_type"] == "test" and _reads_only(node, only)]
     return NodeSet("reference", relations, frozenset(manifest["nodes"][uid]["name"] for uid in tests),
@@ -126,16 +125,6 @@ def project_fingerprint(project_dir: Path) -> str:
     return digest.hexdigest()
 
 
-def data_fingerprint(con: duckdb.DuckDBPyConnection, relations: Iterable[str]) -> str:
-    """Row counts and an order-independent hash of the rows of ``relations`` (small reference tables)."""
-    parts = []
-    for relation in sorted(relations):
-        count, hashed = con.execute(
-            f"select count(*), coalesce(sum(hash(r)::hugeint), 0)::varchar from {relation} r").fetchone()
-        parts.append([relation, count, hashed])
-    return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
-
-
 def raw_columns(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, str]]:
     """(table, column, type) of every table and view of the raw schema, in order."""
     return con.execute(
@@ -165,12 +154,13 @@ def plan_reuse(
     the record of the others: a build that fails half-way must not leave an old fingerprint describing new
     relations (a set not ``allowed`` to be left out but up to date keeps its record)."""
     node_sets = tuple(node_sets)
-    project = project_fingerprint(project_dir)
+    catalog = con.execute("select current_database()").fetchone()[0]
+    common = [project_fingerprint(project_dir), catalog, raw_columns(con)]   # what every set is made from
     reused: list[NodeSet] = []
     fingerprints: dict[str, str] = {}
     reasons: dict[str, str] = {}
     for node_set in node_sets:
-        fingerprint = fingerprints[node_set.name] = _fingerprint(con, node_set, project)
+        fingerprint = fingerprints[node_set.name] = _fingerprint(con, node_set, common)
         reason = _why_run(con, node_set, fingerprint)
         if reason:
             con.execute("delete from raw.dbt_reuse_state where node_set = ?", [node_set.name])
@@ -193,8 +183,9 @@ def record_reuse(con: duckdb.DuckDBPyConnection, plan: ReusePlan) -> None:
 
 
 def relations_state(con: duckdb.DuckDBPyConnection, node_set: NodeSet) -> str:
-    """What the set's relations hold: each view's SQL, each table's columns and rows (the reference tables are
-    small). A relation created or written outside a vnwh build (``dbt`` by hand, SQL) changes it."""
+    """What the set's relations hold: each view's SQL, each table's columns and rows (the content fingerprint of
+    the Parquet exports; the reference tables are small). A relation created or written outside a vnwh build
+    (``dbt`` by hand, SQL) changes it."""
     views = {(schema, name): sql for schema, name, sql in con.execute(
         "select schema_name, view_name, sql from duckdb_views() where database_name = current_database()"
         " and not internal").fetchall()}
@@ -203,9 +194,7 @@ def relations_state(con: duckdb.DuckDBPyConnection, node_set: NodeSet) -> str:
         if (schema, name) in views:
             parts.append([schema, name, views[schema, name]])
             continue
-        relation = f'{schema}."{name}"'
-        columns = con.execute(f"select column_name, column_type from (describe {relation})").fetchall()
-        parts.append([schema, name, columns, data_fingerprint(con, [relation])])
+        parts.append([schema, name, content_fingerprint(con, f'{schema}."{name}"')[1]])
     return hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()
 
 
@@ -224,15 +213,10 @@ def _why_run(con: duckdb.DuckDBPyConnection, node_set: NodeSet, fingerprint: str
     return ""
 
 
-def _fingerprint(con: duckdb.DuckDBPyConnection, node_set: NodeSet, project: str) -> str:
-    catalog = con.execute("select current_database()").fetchone()[0]
-    rows = data_fingerprint(con, node_set.sources.values())
-    return hashlib.sha256(json.dumps([node_set.name, project, catalog, raw_columns(con), rows]).encode()).hexdigest()
+def _fingerprint(con: duckdb.DuckDBPyConnection, node_set: NodeSet, common: list) -> str:
+    rows = [[relation, content_fingerprint(con, relation)[1]] for relation in sorted(node_set.sources.values())]
+    return hashlib.sha256(json.dumps([node_set.name, *common, rows], default=str).encode()).hexdigest()
 
 
 def _missing_relations(con: duckdb.DuckDBPyConnection, relations: Iterable[tuple[str, str]]) -> list[str]:
-    present = set(con.execute(
-        "select schema_name, table_name from duckdb_tables() where database_name = current_database()"
-        " union all select schema_name, view_name from duckdb_views() where database_name = current_database()"
-    ).fetchall())
-    return sorted(f"{schema}.{name}" for schema, name in relations if (schema, name) not in present)
+    return sorted(f"{schema}.{name}" for schema, name in relations if not has_table(con, schema, name))

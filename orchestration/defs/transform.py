@@ -140,8 +140,8 @@ def _reused_outputs(context: dg.AssetExecutionContext, plan: dbt_reuse.ReusePlan
 def _with_reused_views(context: dg.AssetExecutionContext, plan: dbt_reuse.ReusePlan, events):
     """dbt's events, with an output for each left-out view just before the first event of an asset it feeds (dbt
     builds in dependency order, so what the view reads is reported by then), the others at the end."""
-    reused = any(node_set.name == VIEWS.name for node_set in plan.reused)
-    pending = [key for key in REUSABLE_KEYS[VIEWS.name] if reused and key in context.selected_asset_keys]
+    pending = [key for node_set in plan.reused if not node_set.keeps_rows
+               for key in REUSABLE_KEYS[node_set.name] if key in context.selected_asset_keys]
     for event in events:
         key = _event_asset_key(context, event)
         due = [view for view in pending if key == view or key in VIEW_FEEDS[view]] if key else []
