@@ -48,3 +48,25 @@ def test_parse_speeds_interleave_the_tools_and_time_each_one():
     # after one warm-up call each, passes alternate and the order turns: fast, slow, slow, fast, fast, slow, ...
     passes = [calls[i] for i in range(2, len(calls), 3)]
     assert passes == ["fast", "slow", "slow", "fast", "fast", "slow", "slow", "fast"]
+
+
+def test_the_refresh_figure_is_the_median_of_three_one_percent_refreshes(tmp_path, monkeypatch):
+    from bench import refresh
+
+    landed: list[tuple[int, int]] = []
+    seconds = iter([14.0, 12.5, 13.2])
+
+    def land(db, n, start):
+        landed.append((n, start))
+        return 0.3
+
+    def build():
+        spent = next(seconds)
+        return spent, {"extraction_s": spent / 4, "extracted": 1000, "steps_s": {"vnwh_dbt_models": spent / 2}}
+
+    monkeypatch.setattr(refresh, "_land", land)
+    monkeypatch.setattr(refresh, "_build", build)
+    out = refresh._refreshes(tmp_path / "build.duckdb", 100_000, 1_000)
+    assert landed == [(1_000, 100_000), (1_000, 101_000), (1_000, 102_000)]      # new articles each time
+    assert out["refresh_runs_s"] == [14.0, 12.5, 13.2]
+    assert out["refresh_s"] == 13.2 and out["refresh_steps_s"] == {"vnwh_dbt_models": 6.6}   # the median run's
