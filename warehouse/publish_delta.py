@@ -9,9 +9,11 @@ table to the build's content in its own transaction (``apply_delta``):
   missing occurrences are inserted, so identical rows are counted, not merged. Usually no row repeats and two anti
   joins on the hashes find those rows; when the count and hash sum they would leave differ from the build's, a hash
   occurs on both sides a different number of times, and the rows are chosen by counting each hash's occurrences;
-* afterwards the copy's row count and hash sum must equal the build's; if they don't (or the table is new, or its
-  column names or types changed), the table is dropped and copied whole (``how = "copy"`` and a reason in the
-  manifest's ``table_updates``).
+* the planned result (the copy's hashes minus the surplus plus the missing) must have the build's row count and hash
+  sum, and the delete and the insert must touch exactly the planned rows: rowids don't move within the transaction,
+  so the copy then holds exactly that multiset (reading the whole table again to check it cost a pass over every
+  row of every table on each refresh). If not (or the table is new, or its column names or types changed), the
+  table is dropped and copied whole (``how = "copy"`` and a reason in the manifest's ``table_updates``).
 
 ``full_publish_reason`` says when not to start from the live file: no live file or manifest, a forced full publish
 (argument or ``VNWH_PUBLISH_FULL=1``), a live WAL, or a live file grown beyond ``GROWTH_LIMIT`` times the size it
@@ -142,18 +144,19 @@ def _apply_in_transaction(cursor: duckdb.DuckDBPyConnection, target: str, source
                    f" from {target} {_C}")
     want = _count_and_sum(cursor, "vnwh_build_hashes")
     _plan_by_anti_join(cursor)
-    if _predicted(cursor) != want:      # a row hash occurs a different number of times (> 0) on each side
+    planned = _predicted(cursor)
+    if planned.result != want:          # a row hash occurs a different number of times (> 0) on each side
         _plan_by_counts(cursor)
+        planned = _predicted(cursor)
     deleted = cursor.execute(
         f"delete from {target} where rowid in (select r from vnwh_surplus)").fetchone()[0]
     inserted = cursor.execute(
         f"insert into {target} select * from {source} where rowid in (select r from vnwh_missing)").fetchone()[0]
-    have = cursor.execute(f"select count(*), coalesce(sum(hash({_C})::hugeint), 0) from {target} {_C}").fetchone()
     cursor.execute("drop table vnwh_build_hashes; drop table vnwh_copy_hashes; drop table vnwh_surplus;"
                    " drop table vnwh_missing; drop table if exists vnwh_delta_source")
-    if want != have:
+    if planned.result != want or (deleted, inserted) != (planned.deleted, planned.inserted):
         return "row count or fingerprint differs after the delta"
-    return TableUpdate("delta", have[0], deleted, inserted)
+    return TableUpdate("delta", want[0], deleted, inserted)
 
 
 def _plan_by_anti_join(cursor: duckdb.DuckDBPyConnection) -> None:
@@ -179,11 +182,18 @@ def _plan_by_counts(cursor: duckdb.DuckDBPyConnection) -> None:
     cursor.execute("drop table vnwh_hash_changes")
 
 
-def _predicted(cursor: duckdb.DuckDBPyConnection) -> tuple[int, int]:
-    """Row count and hash sum of the copy once the planned rows are deleted and inserted."""
+@dataclass(frozen=True)
+class _Plan:
+    deleted: int
+    inserted: int
+    result: tuple[int, int]     # row count and hash sum of the copy once the planned rows are deleted and inserted
+
+
+def _predicted(cursor: duckdb.DuckDBPyConnection) -> _Plan:
+    """What deleting the planned surplus rows and inserting the planned missing ones makes of the copy."""
     (copy_rows, copy_sum), (gone, gone_sum), (new, new_sum) = (
         _count_and_sum(cursor, table) for table in ("vnwh_copy_hashes", "vnwh_surplus", "vnwh_missing"))
-    return copy_rows - gone + new, copy_sum - gone_sum + new_sum
+    return _Plan(gone, new, (copy_rows - gone + new, copy_sum - gone_sum + new_sum))
 
 
 def _count_and_sum(cursor: duckdb.DuckDBPyConnection, hashes: str) -> tuple[int, int]:

@@ -267,3 +267,27 @@ def test_a_manifest_of_an_older_publish_or_another_file_means_a_full_publish(bui
     manifest_path(serving).write_text(json.dumps({**manifest, "serving_file": str(tmp_path / "other.duckdb")}))
     assert publish(build_db, serving).full_reason == "the manifest describes another serving file"
     assert publish(build_db, serving).mode == "delta"
+
+
+def test_a_delta_whose_writes_miss_planned_rows_is_replaced_by_a_copy(
+    build_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _prepare_build(build_db)
+    serving, reference = tmp_path / "serving.duckdb", tmp_path / "full" / "serving.duckdb"
+    publish(build_db, serving)
+    _change_build(build_db)
+    real = publish_delta._plan_by_anti_join
+
+    def plan_a_row_that_is_not_there(cursor) -> None:
+        # one planned deletion and one planned insertion of a rowid neither table has: the predicted row count and
+        # hash sum still equal the build's, so only the counts of rows the delete and insert touched can tell
+        real(cursor)
+        cursor.execute("insert into vnwh_surplus values (0, -1); insert into vnwh_missing values (0, -1)")
+
+    monkeypatch.setattr(publish_delta, "_plan_by_anti_join", plan_a_row_that_is_not_there)
+    manifest = publish(build_db, serving)
+    assert manifest.mode == "delta"
+    update = manifest.table_updates["marts.fct_trade_flows"]
+    assert (update["how"], update["reason"]) == ("copy", "row count or fingerprint differs after the delta")
+    publish(build_db, reference, full=True)
+    _assert_same_rows(serving, reference)
