@@ -208,7 +208,8 @@ def _extrapolate(stats: dict, target: int) -> dict:
     """Linear in articles for the build's variable part (extraction + dbt), refresh cost assumed as measured."""
     n, small = stats["articles"], stats["small_articles"]
     dbt_n, dbt_small = stats["dbt_full_refresh_s_at_n"], stats["dbt_full_refresh_s_at_small"]
-    dbt_per_article = (dbt_n - dbt_small) / (n - small) if n > small else dbt_n / n
+    # at small sizes dbt's fixed cost dominates and the two runs' noise can make the difference negative
+    dbt_per_article = max(0.0, (dbt_n - dbt_small) / (n - small)) if n > small else dbt_n / n
     dbt_est = dbt_n + dbt_per_article * (target - n)
     extraction = stats["full_build_extraction_s"] or 0.0
     full_est = stats["full_build_s"] + extraction * (target / n - 1) + (dbt_est - dbt_n)
