@@ -27,6 +27,7 @@ import struct
 import sys
 import time
 from pathlib import Path
+from typing import NoReturn
 
 SOCKET_ENV = "VNWH_DBT_WARM_SOCKET"
 SERVER_PID_ENV = "VNWH_DBT_WARM_PID"
@@ -144,13 +145,38 @@ def serve(path: str, project_dir: str) -> int:
         _adopt(command, fds)
         code = _run(dbtRunner, command, prepared)
         _note(f"dbt exited with {code}")
+        _release_warehouse()
         _keep_notes()
         sys.stdout.flush()
         sys.stderr.flush()
         conn.sendall(_EXIT_CODE.pack(code))
         # a copy of the socket that only the process's exit closes: the client returns when DuckDB is released
         os.dup(conn.fileno())
-    return 0
+    _exit_now()
+
+
+def _release_warehouse() -> None:
+    """Close the warehouse now. dbt-duckdb keeps its DuckDB environment after a command; it would be closed (the file
+    checkpointed and unlocked) by the interpreter's teardown, which ``_exit_now`` skips."""
+    import gc
+
+    from dbt.adapters.duckdb.connections import DuckDBConnectionManager
+
+    DuckDBConnectionManager.close_all_connections()   # drops the environment; collecting it closes the database
+    gc.collect()
+    _note("warehouse released")
+
+
+def _exit_now() -> NoReturn:
+    """Leave without the interpreter's teardown, which frees every object and module dbt loaded (0.3-0.4 s at 100k
+    articles, while the build waits for this process to be gone). What must reach the disk has: the warehouse is
+    closed, dbt's artifacts and log are written and flushed, and DuckDB makes a commit durable when it happens."""
+    import logging
+
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
 
 
 _server_log: int | None = None       # the server's own stderr, kept when it adopts the client's

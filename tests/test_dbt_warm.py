@@ -68,8 +68,11 @@ def test_the_server_runs_the_command_with_its_parsed_manifest_and_releases_the_w
         result = _client(["run", "--select", "stg_raw__articles"], _dbt_env(db), server)
         assert result.returncode == 0, result.stdout + result.stderr
         assert "1 of 1 OK created sql view model staging.stg_raw__articles" in result.stdout
-        # the client returns once the server has exited, so the warehouse can be opened for writing at once
+        # the client returns once the server has exited, so the warehouse can be opened for writing at once; the
+        # server closed it before leaving (it skips the interpreter's teardown): checkpointed, no WAL left behind
         assert server.process.poll() == 0
+        assert not db.with_name(db.name + ".wal").exists()
+        assert "warehouse released" in server.log_text()
         with duckdb.connect(str(db)) as con:
             assert con.execute("select count(*) from staging.stg_raw__articles").fetchone() == (0,)
         assert "reusing the parsed manifest: True" in server.log_text()
