@@ -30,12 +30,12 @@ from pathlib import Path
 
 import duckdb
 
+from orchestration.dbt_warm import project_files
 from warehouse.db import has_table
 from warehouse.exports import fingerprint as content_fingerprint
 
 REFERENCE_SOURCES = frozenset({("raw", "ref_countries"), ("raw", "ref_localities")})
 RAW_SCHEMA = "raw"
-PROJECT_PARTS = ("dbt_project.yml", "profiles.yml", "models", "macros", "seeds", "tests", "analyses")
 PACKAGES = ("dbt-core", "dbt-duckdb", "duckdb")
 
 
@@ -117,11 +117,8 @@ def _reads_only(node: Mapping, allowed: set[str]) -> bool:
 def project_fingerprint(project_dir: Path) -> str:
     """A digest of every file dbt reads from the project and the versions that compile and run it."""
     digest = hashlib.sha256(json.dumps({name: version(name) for name in PACKAGES}).encode())
-    for part in PROJECT_PARTS:
-        path = project_dir / part
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path] if path.exists() else []
-        for file in files:
-            digest.update(str(file.relative_to(project_dir)).encode() + b"\0" + file.read_bytes() + b"\0")
+    for file in project_files(project_dir):
+        digest.update(str(file.relative_to(project_dir)).encode() + b"\0" + file.read_bytes() + b"\0")
     return digest.hexdigest()
 
 

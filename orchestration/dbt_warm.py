@@ -307,15 +307,24 @@ def _parse_env(env) -> dict[str, str]:
     return {key: value for key, value in env.items() if key not in PER_INVOCATION_ENV}
 
 
+PROJECT_PARTS = ("dbt_project.yml", "profiles.yml", "models", "macros", "seeds", "tests", "analyses")
+
+
+def project_files(project_dir: Path) -> list[Path]:
+    """Every file dbt parses from the project (project, profile, models, macros, seeds, tests, analyses), in a
+    stable order."""
+    files: list[Path] = []
+    for part in PROJECT_PARTS:
+        path = project_dir / part
+        files += sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path] if path.exists() else []
+    return files
+
+
 def newest_project_mtime(project_dir: Path) -> float:
-    """The newest modification time of the files dbt parses (project, profile, models, macros, seeds, tests):
-    a manifest or parse older than this is stale."""
-    newest = max((project_dir / name).stat().st_mtime for name in ("dbt_project.yml", "profiles.yml"))
-    for folder in ("models", "macros", "seeds", "tests", "analyses"):
-        for file in (project_dir / folder).rglob("*"):
-            if file.is_file():
-                newest = max(newest, file.stat().st_mtime)
-    return newest
+    """The newest modification time of the files dbt parses: a manifest or parse older than this is stale."""
+    for name in ("dbt_project.yml", "profiles.yml"):     # dbt can't parse without them: fail here as it would
+        (project_dir / name).stat()
+    return max(file.stat().st_mtime for file in project_files(project_dir))
 
 
 def main() -> None:

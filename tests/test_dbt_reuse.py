@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from orchestration import dbt_reuse
+from orchestration import dbt_reuse, dbt_warm
 from orchestration.dbt_project import PROJECT_DIR
 
 REF_SOURCE = "source.p.raw.ref_countries"
@@ -212,7 +212,7 @@ def test_the_project_fingerprint_covers_every_file_dbt_reads_and_nothing_it_writ
 def test_the_real_project_fingerprint_is_stable_and_follows_a_copy_of_the_project(tmp_path):
     copy = tmp_path / "dbt_project"
     copy.mkdir()
-    parts = [part for part in dbt_reuse.PROJECT_PARTS if (PROJECT_DIR / part).exists()]
+    parts = [part for part in dbt_warm.PROJECT_PARTS if (PROJECT_DIR / part).exists()]
     for part in parts:
         source = PROJECT_DIR / part
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, copy / part)
