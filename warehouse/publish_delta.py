@@ -32,6 +32,7 @@ import duckdb
 GROWTH_LIMIT = 1.5          # a delta publish is refused once the file is this many times its full-publish size
 FULL_ENV = "VNWH_PUBLISH_FULL"
 _B, _C = "vnwh_delta_build_row", "vnwh_delta_copy_row"   # row aliases (a column can't shadow them)
+DELTA_MISSES = "row count or fingerprint differs after the delta"   # the reason a table is copied instead
 
 
 @dataclass(frozen=True)
@@ -148,14 +149,16 @@ def _apply_in_transaction(cursor: duckdb.DuckDBPyConnection, target: str, source
     if planned.result != want:          # a row hash occurs a different number of times (> 0) on each side
         _plan_by_counts(cursor)
         planned = _predicted(cursor)
+    if planned.result != want:          # no write can fix that: the caller rolls back and copies the table
+        return DELTA_MISSES
     deleted = cursor.execute(
         f"delete from {target} where rowid in (select r from vnwh_surplus)").fetchone()[0]
     inserted = cursor.execute(
         f"insert into {target} select * from {source} where rowid in (select r from vnwh_missing)").fetchone()[0]
     cursor.execute("drop table vnwh_build_hashes; drop table vnwh_copy_hashes; drop table vnwh_surplus;"
                    " drop table vnwh_missing; drop table if exists vnwh_delta_source")
-    if planned.result != want or (deleted, inserted) != (planned.deleted, planned.inserted):
-        return "row count or fingerprint differs after the delta"
+    if (deleted, inserted) != (planned.deleted, planned.inserted):
+        return DELTA_MISSES
     return TableUpdate("delta", want[0], deleted, inserted)
 
 
