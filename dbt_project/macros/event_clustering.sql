@@ -338,7 +338,7 @@
 {% macro clustered_keeps_links_and_shapes() -%}
     {%- set kept = built_columns('int_event_mentions__clustered') -%}
     {%- set needed = ['parent_mention_id', 'change_batch', 'signature_key', 'foreign_countries', 'foreign_places',
-                      'vn_places'] -%}
+                      'vn_places', 'report_key'] -%}
     {{ return(needed | reject('in', kept) | list | length == 0) }}
 {%- endmacro %}
 

@@ -24,7 +24,7 @@ investment_built as (
 
 event_expected as (
     select
-        arg_min(mention_id, report_order) as fact_id,
+        arg_min(mention_id, report_key) as fact_id,
         event_id
     from {{ ref('int_event_mentions__clustered') }}
     group by event_id, article_id

@@ -139,3 +139,60 @@ def test_the_refresh_reclustered_only_what_the_changes_touch(refreshed_and_rebui
     parent = query(incremental, "select parent_mention_id from intermediate.int_event_mentions__clustered "
                                 "where mention_id = 'm-b1-1'")
     assert parent == [("m-n2-1",)]
+
+
+@pytest.fixture(scope="module")
+def joined_by_a_later_report(tmp_path_factory):
+    """A built warehouse whose clustered rows are marked, then refreshed after a later report of the Kaluga session."""
+    db = fresh_raw_db(tmp_path_factory.mktemp("events_joined") / DB_FILE_NAME, load_scenario)
+    run_dbt(db, "build", "--exclude", "resource_type:unit_test")
+    con = duckdb.connect(str(db))
+    try:
+        # a column the clustering never compares: a row written again by the refresh loses the mark
+        con.execute("update intermediate.int_event_mentions__clustered set evidence = evidence || ' [built]'")
+        add_article(con, "n4", "nld", "2024-05-14 08:00:00+07", True)
+        set_extraction(con, "n4", "v1")
+        add_event(con, "m-n4-1", "n4", "v1", event_date="2024-05-09", event_type="working_session", **DAY,
+                  participants=[HANOI, KALUGA], evidence="Hôm 9/5, Hà Nội và Kaluga đã làm việc.")
+    finally:
+        con.close()
+    run_dbt(db, "build", "--exclude", "resource_type:unit_test", "--vars", "{recluster_all_share: 1}")
+    return db
+
+
+def test_a_report_joining_an_event_writes_only_its_own_row(joined_by_a_later_report):
+    db = joined_by_a_later_report
+    scope = {row[0] for row in query(db, "select mention_id from intermediate.int_event_mentions__recluster_scope")}
+    rows = dict(query(db, "select mention_id, evidence like '% [built]' from intermediate.int_event_mentions__clustered"
+                          " where event_id = (select event_id from intermediate.int_event_mentions__clustered"
+                          " where mention_id = 'm-n4-1')"))
+    # the whole Kaluga event was clustered again, and the new report joined it last...
+    assert {"m-a1-1", "m-a2-1", "m-a3-1", "m-n4-1"} <= scope
+    assert {"m-a1-1", "m-a2-1", "m-a3-1", "m-n4-1"} <= rows.keys()
+    # ...but only the new report's row was written: the others, equal to what a full build gives, were kept
+    assert rows.pop("m-n4-1") is False
+    assert all(rows.values()), rows
+
+
+def test_a_clustered_table_built_with_ranks_is_clustered_again_with_report_keys(tmp_path):
+    """Tables built before report_key held a per-event rank (report_order): a refresh clusters every mention again."""
+    db = fresh_raw_db(tmp_path / DB_FILE_NAME, load_scenario)
+    run_dbt(db, "build", "--exclude", "resource_type:unit_test")
+    fresh_columns = ", ".join(clustered_columns(db))
+    built = query(db, f"select {fresh_columns} from intermediate.int_event_mentions__clustered order by all")
+    con = duckdb.connect(str(db))
+    try:
+        con.execute("alter table intermediate.int_event_mentions__clustered drop column report_key")
+        con.execute("alter table intermediate.int_event_mentions__clustered add column report_order bigint default 1")
+    finally:
+        con.close()
+    run_dbt(db, "build", "--exclude", "resource_type:unit_test")
+    assert "report_order" not in clustered_columns(db) and "report_key" in clustered_columns(db)
+    scope = query(db, "select count(*) from intermediate.int_event_mentions__recluster_scope")[0][0]
+    assert scope == len(built)
+    assert query(db, f"select {fresh_columns} from intermediate.int_event_mentions__clustered order by all") == built
+
+
+def clustered_columns(db) -> list[str]:
+    return [row[0] for row in query(db, "select column_name from duckdb_columns() where table_name = "
+                                        "'int_event_mentions__clustered' order by column_index")]

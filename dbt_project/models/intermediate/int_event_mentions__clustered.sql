@@ -34,7 +34,9 @@
     stable across rebuilds and across re-extractions that read the same facts (even if mention ids
     change); it changes when an earlier report of the event arrives or two events merge. Two clusters
     cannot share a key: mentions with equal keys are always compatible, hence in one cluster.
-    report_order is the mention's rank within its event (1 = first mention), parent_mention_id its parent.
+    report_key orders the reports (publication time, article, offset, mention id: event_report_key), a value of the
+    mention alone, so a report joining an event does not renumber its other mentions; parent_mention_id is the
+    mention's parent.
     The participant sets and signature key the rule compared are kept with each row: a refresh (the scope, then
     the clustering of the scope) reads the shapes of unchanged mentions from here instead of shaping them again.
 
@@ -55,19 +57,21 @@
     mention's parent, peers and "has a finer mention" are the same when computed inside the scope (its
     best finer mention is a linked neighbour, hence inside). (2) An old event outside the scope has no
     changed link and no new link reaching it, so it is a NEW component with the same mentions, first
-    mention, ranks and id. The scope can be large when new mentions join very big events (every mention
-    of the event is clustered again), never wrong; report order inside the scope is the global order.
+    mention, report keys and id. The scope can be large when new mentions join very big events (every mention
+    of the event is clustered again), never wrong; report order inside the scope is the global order. Of the
+    scope's rows, only those that differ from the built ones are written (delete+insert); the others are kept.
 #}
 {{
     config(
         materialized='incremental',
         unique_key='mention_id',
         incremental_strategy='delete+insert',
-        on_schema_change='append_new_columns',
+        on_schema_change='sync_all_columns',
         post_hook="{{ delete_vanished_facts('mention_id', ref('int_event_mentions__resolved'), 'mention_id') }}"
     )
 }}
 -- depends_on: {{ ref('int_event_mentions__recluster_scope') }}
+{%- set reuses_built = is_incremental() and clustered_keeps_links_and_shapes() %}
 
 with
 
@@ -86,13 +90,18 @@ participants as (
 ),
 
 shaped as (
-    {% if is_incremental() and clustered_keeps_links_and_shapes() %}
-        -- the mentions whose row is current keep what the rule compared; report_order ranks the scope's mentions
-        select * replace (row_number() over (order by report_order) as report_order)
-        from ({{ event_shapes_reusing_built('mentions', this, 'participants') }})
-    {% else %}
-        {{ event_mention_shapes('mentions', 'participants') }}
-    {% endif %}
+    -- report_key orders the reports (event_report_key); report_order ranks them, the labels of the propagation below
+    select
+        * replace (row_number() over (order by report_order) as report_order),
+        report_order as report_key
+    from (
+        {% if reuses_built %}
+            -- the mentions whose row is current keep what the rule compared
+            {{ event_shapes_reusing_built('mentions', this, 'participants') }}
+        {% else %}
+            {{ event_mention_shapes('mentions', 'participants', report_order='key') }}
+        {% endif %}
+    )
 ),
 
 signatures as (
@@ -315,7 +324,7 @@ clustered as (
         'ev-' || left(md5(first_mention.identity_key), 16) as event_id,
         components.first_mention_id,
         components.mention_id = components.first_mention_id as is_first_mention,
-        row_number() over (partition by components.first_mention_id order by shaped.report_order) as report_order,
+        shaped.report_key,
         mentions.mention_id,
         mentions.article_id,
         mentions.source,
@@ -352,6 +361,23 @@ clustered as (
 
 final as (
     select * from clustered
+    {% if reuses_built %}
+        -- only the rows that differ from the built ones: most of a big event's mentions keep their row when a
+        -- report joins it, and rows deleted and written again cost the checkpoint a rewrite of their row groups.
+        -- Equal change batches mean equal mention columns and shapes (these are read from the built row), so
+        -- the event, first mention, parent and report key are all that can differ.
+        where not exists (
+            select 1
+            from {{ this }} as built
+            where
+                built.mention_id = clustered.mention_id
+                and built.change_batch = clustered.change_batch
+                and built.event_id = clustered.event_id
+                and built.first_mention_id = clustered.first_mention_id
+                and built.parent_mention_id is not distinct from clustered.parent_mention_id
+                and built.report_key = clustered.report_key
+        )
+    {% endif %}
 )
 
 select * from final

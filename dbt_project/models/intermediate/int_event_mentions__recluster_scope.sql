@@ -1,9 +1,9 @@
 {#
     The work list of one refresh of the event chain: the current event mentions that
     int_event_mentions__clustered must cluster again; every other mention keeps its row (event id,
-    first mention, rank in its event, parent), and the event marts rewrite only the events of these
+    first mention, report key, parent), and the event marts rewrite only the events of these
     mentions. A full build (no clustered table yet, --full-refresh, a table built before the clustering
-    stored parent_mention_id and change_batch, or more than a share of the mentions changed: var
+    stored what a refresh reads: clustered_keeps_links_and_shapes, or more than a share of the mentions changed: var
     recluster_all_share, 0.1) lists every mention. Read before the clustering runs: it compares the
     current mentions with the clustered table as built by the previous run (OLD). What the rule compares (dates,
     participant sets, signature) is read from OLD for the mentions whose row there is current, and computed for

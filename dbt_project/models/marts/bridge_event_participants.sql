@@ -23,7 +23,7 @@ participants as (
 keyed as (
     select
         clustered.event_id,
-        clustered.report_order,
+        clustered.report_key,
         participants.side,
         participants.country_code,
         participants.locality_code,
@@ -48,9 +48,9 @@ deduplicated as (
         event_id,
         side,
         country_code,
-        arg_min(locality_code, report_order) as locality_code,
-        arg_min(locality_name, report_order) as locality_name,
-        arg_min(level, report_order) as level
+        arg_min(locality_code, report_key) as locality_code,
+        arg_min(locality_name, report_key) as locality_name,
+        arg_min(level, report_key) as level
     from keyed
     group by event_id, side, country_code, place_key
 ),

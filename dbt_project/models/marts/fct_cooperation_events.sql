@@ -27,7 +27,7 @@ ranked as (
             partition by event_id
             order by
                 {{ event_precision_rank('event_date_precision') }},
-                report_order
+                report_key
         ) as representative_rank
     from clustered
 ),
@@ -42,11 +42,11 @@ aggregated as (
         event_id,
         count(*) as mention_count,
         count(distinct source) as source_count,
-        arg_min(article_id, report_order) as first_article_id,
+        arg_min(article_id, report_key) as first_article_id,
         min(published_at) as first_reported_at,
-        arg_min(char_start, report_order) as first_char_start,
-        arg_min(location_name, report_order) filter (where location_name is not null) as first_location_name,
-        arg_min(location_country_code, report_order) filter (
+        arg_min(char_start, report_key) as first_char_start,
+        arg_min(location_name, report_key) filter (where location_name is not null) as first_location_name,
+        arg_min(location_country_code, report_key) filter (
             where location_country_code is not null
         ) as first_location_country_code,
         max(

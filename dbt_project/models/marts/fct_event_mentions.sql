@@ -1,7 +1,7 @@
 {#
     One row per (event, article). Incremental by event, like fct_cooperation_events: a refresh rewrites the rows of
     the events the clustering recomputed (int_event_mentions__recluster_scope lists whole old events, so an event
-    outside it kept every mention and rank); the post-hook deletes the rows of events that vanished.
+    outside it kept every mention); the post-hook deletes the rows of events that vanished.
 #}
 {{ config(**incremental_by_event_config()) }}
 -- depends_on: {{ ref('int_event_mentions__recluster_scope') }}
@@ -17,11 +17,11 @@ clustered as (
 
 per_article as (
     select
-        arg_min(mention_id, report_order) as event_mention_id,
+        arg_min(mention_id, report_key) as event_mention_id,
         event_id,
         article_id,
-        arg_min(evidence, report_order) as evidence,
-        arg_min(extractor_version, report_order) as extractor_version,
+        arg_min(evidence, report_key) as evidence,
+        arg_min(extractor_version, report_key) as extractor_version,
         min(published_at) as published_at,
         min(char_start) as first_char_start
     from clustered
