@@ -10,13 +10,14 @@
 
 {#
     incremental_by_event_config: the config of the event marts that a refresh rewrites per event
-    (fct_cooperation_events and the two bridges): delete+insert on event_id, vanished events deleted.
+    (fct_cooperation_events, fct_event_mentions and the two bridges): the rows of each selected event replace the
+    built ones, writing only those that changed (rewrite_changed); vanished events deleted.
 #}
 {% macro incremental_by_event_config() -%}
     {{ return({
         'materialized': 'incremental',
         'unique_key': 'event_id',
-        'incremental_strategy': 'delete+insert',
+        'incremental_strategy': 'rewrite_changed',
         'on_schema_change': 'append_new_columns',
         'post_hook': "{{ delete_vanished_facts('event_id', ref('int_event_mentions__clustered'), 'event_id') }}",
     }) }}

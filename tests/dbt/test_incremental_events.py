@@ -29,6 +29,8 @@ EVENT_CHAIN = [
     "marts.rpt_locality_activity",
     "marts.rpt_locality_partners",
 ]
+EVENT_MARTS = ["marts.fct_cooperation_events", "marts.fct_event_mentions", "marts.bridge_event_participants",
+               "marts.bridge_event_sectors"]
 DAY = dict(precision="day")
 
 
@@ -148,8 +150,14 @@ def joined_by_a_later_report(tmp_path_factory):
     run_dbt(db, "build", "--exclude", "resource_type:unit_test")
     con = duckdb.connect(str(db))
     try:
-        # a column the clustering never compares: a row written again by the refresh loses the mark
-        con.execute("update intermediate.int_event_mentions__clustered set evidence = evidence || ' [built]'")
+        # a column the clustering never compares: a row written again by the refresh loses the mark (marked in
+        # every table that holds it, so the marts read from kept rows what they built)
+        for table in ("intermediate.int_event_mentions__clustered", "marts.fct_event_mentions",
+                      "marts.fct_cooperation_events"):
+            con.execute(f"update {table} set evidence = evidence || ' [built]'")
+        for mart in EVENT_MARTS:  # a column the model does not select: rows written again have none
+            con.execute(f"alter table {mart} add column built_mark boolean")
+            con.execute(f"update {mart} set built_mark = true")
         add_article(con, "n4", "nld", "2024-05-14 08:00:00+07", True)
         set_extraction(con, "n4", "v1")
         add_event(con, "m-n4-1", "n4", "v1", event_date="2024-05-09", event_type="working_session", **DAY,
@@ -158,6 +166,18 @@ def joined_by_a_later_report(tmp_path_factory):
         con.close()
     run_dbt(db, "build", "--exclude", "resource_type:unit_test", "--vars", "{recluster_all_share: 1}")
     return db
+
+
+@pytest.mark.parametrize("mart", EVENT_MARTS)
+def test_a_report_joining_an_event_rewrites_only_the_mart_rows_that_changed(joined_by_a_later_report, mart):
+    db = joined_by_a_later_report
+    event = "(select event_id from intermediate.int_event_mentions__clustered where mention_id = 'm-n4-1')"
+    kept, written = query(db, f"select count(*) filter (where built_mark), count(*) filter (where built_mark is null)"
+                              f" from {mart} where event_id = {event}")[0]
+    # the event's own row counts one more mention, and n4 links to it; its participants and sectors are unchanged
+    assert written == (1 if mart in ("marts.fct_cooperation_events", "marts.fct_event_mentions") else 0)
+    # the rows that did not change stay as built
+    assert kept > 0 or mart == "marts.fct_cooperation_events"
 
 
 def test_a_report_joining_an_event_writes_only_its_own_row(joined_by_a_later_report):

@@ -2,7 +2,8 @@
     Participants of each deduplicated event: the union over its mentions, one row per side,
     country and place (a resolved locality code, or the name as written when unresolved).
     The name and level are taken from the earliest report that names the place.
-    Incremental by event: a refresh rewrites the events of the mentions the clustering recomputed.
+    Incremental by event: a refresh rewrites the events of the mentions the clustering recomputed, writing only
+    the rows that changed (rewrite_changed).
 #}
 {{ config(**incremental_by_event_config()) }}
 -- depends_on: {{ ref('int_event_mentions__recluster_scope') }}

@@ -1,7 +1,8 @@
 {#
     Sectors of each deduplicated event: the union of the sectors of its mentions; a sector
     outside the closed list becomes 'other'.
-    Incremental by event: a refresh rewrites the events of the mentions the clustering recomputed.
+    Incremental by event: a refresh rewrites the events of the mentions the clustering recomputed, writing only
+    the rows that changed (rewrite_changed).
 #}
 {{ config(**incremental_by_event_config()) }}
 -- depends_on: {{ ref('int_event_mentions__recluster_scope') }}

@@ -1,7 +1,8 @@
 {#
     One row per (event, article). Incremental by event, like fct_cooperation_events: a refresh rewrites the rows of
-    the events the clustering recomputed (int_event_mentions__recluster_scope lists whole old events, so an event
-    outside it kept every mention); the post-hook deletes the rows of events that vanished.
+    the events the clustering recomputed, writing only those that changed (int_event_mentions__recluster_scope lists
+    whole old events, so an event outside it kept every mention); the post-hook deletes the rows of events that
+    vanished.
 #}
 {{ config(**incremental_by_event_config()) }}
 -- depends_on: {{ ref('int_event_mentions__recluster_scope') }}
