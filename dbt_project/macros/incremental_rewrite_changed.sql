@@ -6,6 +6,9 @@
     DuckDB's checkpoint rewrite more of the table's row groups (bench/FINDINGS.md). The result is the same: after
     the delete, the built rows of the selected keys are a subset of the selected rows, and the insert adds the rest.
     Rows are compared with IS NOT DISTINCT FROM (NULLs equal), on the columns the model selects.
+
+    Config rewrite_changed_updates: columns left out of the comparison (a change batch); a kept row takes their
+    values from the selected row it equals (an UPDATE of those columns only, which DuckDB applies in place).
 #}
 {% macro get_incremental_rewrite_changed_sql(arg_dict) -%}
     {%- set target = arg_dict['target_relation'] -%}
@@ -13,6 +16,9 @@
     {%- set unique_key = arg_dict['unique_key'] -%}
     {%- set keys = [unique_key] if unique_key is string else unique_key -%}
     {%- set columns = arg_dict['dest_columns'] | map(attribute='quoted') | list -%}
+    {%- set updated = config.get('rewrite_changed_updates', []) | map('lower') | list -%}
+    {%- set compared = arg_dict['dest_columns'] | rejectattr('name', 'in', updated)
+                       | map(attribute='quoted') | list -%}
     delete from {{ target }} as built
     where
         exists (
@@ -21,15 +27,24 @@
         )
         and not exists (
             select 1 from {{ source }} as fresh
-            where {{ rows_match('fresh', 'built', columns) }}
+            where {{ rows_match('fresh', 'built', compared) }}
         );
+
+    {% if updated -%}
+        update {{ target }} as built
+        set {% for column in updated %}{{ column }} = fresh.{{ column }}{{ ', ' if not loop.last }}{% endfor %}
+        from {{ source }} as fresh
+        where
+            {{ rows_match('fresh', 'built', compared) }}
+            and not ({{ rows_match('fresh', 'built', updated) }});
+    {%- endif %}
 
     insert into {{ target }} ({{ columns | join(', ') }})
     select {{ columns | join(', ') }}
     from {{ source }} as fresh
     where not exists (
         select 1 from {{ target }} as built
-        where {{ rows_match('fresh', 'built', columns) }}
+        where {{ rows_match('fresh', 'built', compared) }}
     )
 {%- endmacro %}
 

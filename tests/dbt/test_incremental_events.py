@@ -31,6 +31,7 @@ EVENT_CHAIN = [
 ]
 EVENT_MARTS = ["marts.fct_cooperation_events", "marts.fct_event_mentions", "marts.bridge_event_participants",
                "marts.bridge_event_sectors"]
+ACTIVITY = "marts.rpt_locality_activity"
 DAY = dict(precision="day")
 
 
@@ -155,7 +156,7 @@ def joined_by_a_later_report(tmp_path_factory):
         for table in ("intermediate.int_event_mentions__clustered", "marts.fct_event_mentions",
                       "marts.fct_cooperation_events"):
             con.execute(f"update {table} set evidence = evidence || ' [built]'")
-        for mart in EVENT_MARTS:  # a column the model does not select: rows written again have none
+        for mart in [*EVENT_MARTS, ACTIVITY]:  # a column the model does not select: rows written again have none
             con.execute(f"alter table {mart} add column built_mark boolean")
             con.execute(f"update {mart} set built_mark = true")
         add_article(con, "n4", "nld", "2024-05-14 08:00:00+07", True)
@@ -178,6 +179,16 @@ def test_a_report_joining_an_event_rewrites_only_the_mart_rows_that_changed(join
     assert written == (1 if mart in ("marts.fct_cooperation_events", "marts.fct_event_mentions") else 0)
     # the rows that did not change stay as built
     assert kept > 0 or mart == "marts.fct_cooperation_events"
+
+
+def test_the_activities_of_an_event_a_report_joined_are_kept_with_its_new_batch(joined_by_a_later_report):
+    db = joined_by_a_later_report
+    rows = query(db, f"select a.built_mark, a.change_batch = e.change_batch from {ACTIVITY} as a"
+                     " inner join marts.fct_cooperation_events as e on a.activity_id = e.event_id"
+                     " where e.event_id = (select event_id from intermediate.int_event_mentions__clustered"
+                     " where mention_id = 'm-n4-1')")
+    # Hà Nội x Russia (Kaluga is a Russian region): the same row as built, now with the event's new change batch
+    assert rows == [(True, True)]
 
 
 def test_a_report_joining_an_event_writes_only_its_own_row(joined_by_a_later_report):

@@ -7,16 +7,20 @@
     A table, not a view like the other reports: the partner reports, their tests and the serving copy
     all read it, and as a view each of them recomputed every join below.
     Incremental by change batch: each row keeps the change_batch of the event, trade figure or
-    investment figure it comes from. A refresh adds the rows of the activities whose batch is above the
-    highest of their kind in the table (new or rewritten facts and events), and the post-hook deletes
-    the rows whose (activity, batch) is no longer current: older versions and vanished activities.
+    investment figure it comes from. A refresh selects the rows of the activities whose batch is above the
+    highest of their kind in the table (new or rewritten facts and events) and replaces the built rows of
+    those activities, writing only the rows that changed (rewrite_changed; an unchanged row only takes the
+    new batch). The post-hook deletes the rows whose (activity, batch) is no longer current: vanished
+    activities, and those that no longer give a row.
     The gazetteer, a seed or a model changing gives every fact and event a new batch (see
     macros/change_batches.sql), so every row is rewritten then.
 #}
 {{
     config(
         materialized='incremental',
-        incremental_strategy='append',
+        incremental_strategy='rewrite_changed',
+        unique_key=['activity_kind', 'activity_id'],
+        rewrite_changed_updates=['change_batch'],
         on_schema_change='append_new_columns',
         post_hook="{{ delete_superseded_activities() }}"
     )
