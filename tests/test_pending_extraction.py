@@ -37,7 +37,7 @@ def test_pending_articles_are_the_unextracted_ones_with_their_text(con):
     assert by_id[changed_id][3].endswith("Thêm một câu.")     # body_text of the current revision
 
 
-def test_extraction_goes_batch_by_batch_and_stops_after_a_short_batch(con, monkeypatch):
+def test_extraction_goes_batch_by_batch_and_reads_no_batch_beyond_the_pending_count(con, monkeypatch):
     from warehouse import facts
 
     queries = []
@@ -45,10 +45,20 @@ def test_extraction_goes_batch_by_batch_and_stops_after_a_short_batch(con, monke
     monkeypatch.setattr(facts, "BATCH_SIZE", 2)
     monkeypatch.setattr(facts, "pending_articles_sql", lambda limit=None: queries.append(limit) or original(limit))
     land_articles(con, list(corpus.records(5, 0)))
-    assert extract_pending(con).articles == 5 and count_pending(con) == 0
-    assert queries == [2, 2, 2]               # 2 + 2 + 1: the short batch was the last; no query that finds none
+    stats = extract_pending(con)
+    assert (stats.pending, stats.articles, count_pending(con)) == (5, 5, 0)
+    assert queries == [2, 2, 1]               # 2 + 2 + 1: the last batch asks for what is left
 
     queries.clear()
     land_articles(con, list(corpus.records(4, 100)))
-    assert extract_pending(con).articles == 4 and count_pending(con) == 0
-    assert queries == [2, 2, 2]               # 2 + 2 full batches, then one query that finds none
+    stats = extract_pending(con)
+    assert (stats.pending, stats.articles, count_pending(con)) == (4, 4, 0)
+    assert queries == [2, 2]                  # 2 + 2 full batches; no query that finds none
+
+    queries.clear()
+    land_articles(con, list(corpus.records(3, 200)))
+    stats = extract_pending(con, limit=2)
+    assert (stats.pending, stats.articles, count_pending(con)) == (3, 2, 1)
+    assert queries == [2]
+    assert extract_pending(con).articles == 1 and extract_pending(con).articles == 0
+    assert queries == [2, 1]                  # nothing pending: not even one batch query

@@ -27,6 +27,7 @@ MENTION_TABLES = {
 
 @dataclass
 class ExtractionStats:
+    pending: int = 0        # articles pending when the run started
     articles: int = 0
     failed: int = 0
     trade: int = 0
@@ -97,20 +98,21 @@ def _rows(article_id: str, kind: str, facts: list) -> list[dict]:
 
 
 def extract_pending(con: duckdb.DuckDBPyConnection, limit: int | None = None) -> ExtractionStats:
-    """Extract every pending article (or the first ``limit``), batch by batch."""
-    stats = ExtractionStats()
+    """Extract every pending article (or the first ``limit``), batch by batch.
+
+    The pending articles are counted first (``stats.pending``) and batches are read until that many are extracted:
+    with one writer nothing lands meanwhile, so no query is spent finding that none is left."""
+    stats = ExtractionStats(pending=count_pending(con))
     version = extraction.EXTRACTOR_VERSION
-    while True:
-        remaining = None if limit is None else limit - stats.articles
-        if remaining is not None and remaining <= 0:
-            break
-        size = min(BATCH_SIZE, remaining or BATCH_SIZE)
+    wanted = stats.pending if limit is None else min(limit, stats.pending)
+    while stats.articles < wanted:
+        size = min(BATCH_SIZE, wanted - stats.articles)
         batch = con.execute(pending_articles_sql(size), [version]).fetchall()
         if not batch:
             break
         _land_batch(con, batch, stats)
         if len(batch) < size:
-            break   # that was every pending article (one writer: nothing landed meanwhile); no query for none
+            break
     return stats
 
 

@@ -6,7 +6,7 @@ import dagster as dg
 
 import extraction
 from orchestration.resources import WRITER_POOL, WarehouseResource
-from warehouse.facts import count_pending, extract_pending
+from warehouse.facts import extract_pending
 
 MENTION_ASSETS = {
     "trade_mentions": "Trade figures stated in articles (reporter, partner, flow, value, period, change), one row "
@@ -51,7 +51,6 @@ def extracted_mentions(context: dg.AssetExecutionContext, warehouse: WarehouseRe
     """Runs the extractor over articles not yet extracted with the current version and text."""
     started = time.monotonic()
     with warehouse.connect() as con:
-        pending = count_pending(con)
         stats = extract_pending(con)
         totals = {
             name: con.execute(f"select count(*) from raw.{name}").fetchone()[0]
@@ -61,7 +60,7 @@ def extracted_mentions(context: dg.AssetExecutionContext, warehouse: WarehouseRe
     for error in stats.errors[:20]:
         context.log.warning(f"extraction failed: {error}")
     seconds = time.monotonic() - started
-    context.log.info(f"extraction ({extraction.EXTRACTOR_VERSION}): {pending} pending, {stats.as_dict()}")
+    context.log.info(f"extraction ({extraction.EXTRACTOR_VERSION}): {stats.as_dict()}")
     yield dg.MaterializeResult(
         asset_key=["raw", "extractions"],
         metadata={
