@@ -134,6 +134,7 @@ def serve(path: str, project_dir: str) -> int:
     _note("dbt imported")
     prepared = _prepare(dbtRunner, Path(project_dir))
     _note(f"project parsed: {prepared is not None}")
+    _freeze_heap()
     conn = _accept(listener, parent)
     if conn is None:
         _note("no command came")
@@ -153,6 +154,17 @@ def serve(path: str, project_dir: str) -> int:
         # a copy of the socket that only the process's exit closes: the client returns when DuckDB is released
         os.dup(conn.fileno())
     _exit_now()
+
+
+def _freeze_heap() -> None:
+    """Move what dbt's import and parse left (~160k objects: modules, the manifest) out of the garbage collector's
+    reach. They live until the process exits, yet a full collection scanned them all: once during a +1 % refresh
+    at 100k articles and once more when the warehouse is released, ~0.1 s each, while the build waited."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
+    _note(f"heap frozen: {gc.get_freeze_count()} objects")
 
 
 def _release_warehouse() -> None:

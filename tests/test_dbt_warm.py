@@ -3,6 +3,7 @@ and the resource that starts one per run."""
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -76,6 +77,9 @@ def test_the_server_runs_the_command_with_its_parsed_manifest_and_releases_the_w
         with duckdb.connect(str(db)) as con:
             assert con.execute("select count(*) from staging.stg_raw__articles").fetchone() == (0,)
         assert "reusing the parsed manifest: True" in server.log_text()
+        # what import and parse left is out of the collector's reach before the command runs
+        frozen = re.search(r"heap frozen: (\d+) objects", server.log_text())
+        assert frozen and int(frozen.group(1)) > 10_000, server.log_text()
     finally:
         server.stop()
     assert not server.folder.exists()
